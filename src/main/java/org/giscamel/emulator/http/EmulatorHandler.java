@@ -1,0 +1,7 @@
+package org.giscamel.emulator.http;
+
+/** Handles one matched request. */
+@FunctionalInterface
+public interface EmulatorHandler {
+    EmulatorResponse handle(EmulatorRequest request) throws Exception;
+}

@@ -1,0 +1,17 @@
+package org.giscamel.emulator.http;
+
+/** A failure the emulators can be told to produce, for the flows' reliability tests. */
+public enum Fault {
+    /** Answer HTTP 500 with the emulator's error envelope. */
+    HTTP_500,
+    /** Answer HTTP 503, as a restarting ArcGIS Server does. */
+    HTTP_503,
+    /** Close the connection without any reply. */
+    CONNECTION_RESET,
+    /** Wait {@code delayMillis} before handling the request normally. */
+    DELAY,
+    /** Hold the connection without answering until the server stops or the client gives up. */
+    HANG,
+    /** Expire every issued token now, so the next authenticated call gets 498. */
+    EXPIRE_TOKENS
+}
