@@ -33,6 +33,13 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private static final String CONTROL_PREFIX = "/__emulator";
     private static final long MAX_HANG_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
+    static {
+        // Without TCP_NODELAY every reply waits ~40 ms for a delayed ACK; the JDK reads this once per JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String name;
     private final Router router;
     private final ErrorResponder errors;
