@@ -1,6 +1,7 @@
 package org.giscamel.emulator.arcgis;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Settings of the ArcGIS Server emulator. Defaults suit the demo; tests shorten the timings.
@@ -21,6 +22,30 @@ public final class ArcGisEmulatorConfig {
     public long defaultTokenMinutes = 60;
     public long maxTokenMinutes = 24 * 60;
     public Clock clock = Clock.systemUTC();
+
+    /** Machine names are FQDNs on real sites, and clients pass them back in URLs and {@code machineNames}. */
+    public String siteMachineName = "SITE1.EMULATOR.LOCAL";
+    public String freshMachineName = "NODE2.EMULATOR.LOCAL";
+    /**
+     * The release the emulator claims, as {@code /admin/info} spells it ({@code currentversion} is a string there);
+     * {@code /rest/info} and the services directory derive their numeric {@code currentVersion} from it.
+     */
+    public String version = "11.1";
+    /** {@code currentbuild} of {@code /admin/info}; real servers report their build number here. */
+    public String build = "0";
+    /** How long a started machine reports {@code realTimeState} STARTING before STARTED. */
+    public Duration machineStartDelay = Duration.ofSeconds(3);
+    /** How long the fresh machine answers HTTP 503 while it "restarts" after joinSite. */
+    public Duration joinRestartWindow = Duration.ofSeconds(10);
+    /** The {@code pollAfter} seconds joinSite tells the client to wait. */
+    public int joinPollAfterSeconds = 10;
+    /**
+     * Makes the fresh machine a member of some other site, so a client can check that it refuses to take over a
+     * machine that is already taken: this site's credentials and tokens are then unknown there.
+     */
+    public boolean freshMachineInAnotherSite = false;
+    /** Starts with the demo services directory; false starts with an empty one. */
+    public boolean demoCatalog = true;
 
     public static ArcGisEmulatorConfig defaults() {
         return new ArcGisEmulatorConfig();
