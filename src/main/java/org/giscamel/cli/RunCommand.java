@@ -1,0 +1,61 @@
+package org.giscamel.cli;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.giscamel.GisCamelRoutes;
+import org.giscamel.config.ConfigFiles;
+import org.giscamel.config.GisSettings;
+import org.giscamel.config.ServerConnections;
+import org.giscamel.emulator.EmbeddedEmulators;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the Camel application until SIGTERM. Without configured servers (or with {@code --demo}) it first starts
+ * the built-in emulators and wires every flow to them.
+ */
+final class RunCommand implements CommandLine.Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Override
+    public String usage() {
+        return "run [--demo]          run the routes (the default command); --demo forces the built-in emulators";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        if (!args.isEmpty() && !args.equals(List.of("--demo"))) {
+            throw new UsageException("Unknown option " + args);
+        }
+        ConfigFiles files = ConfigFiles.locate();
+        EmbeddedEmulators.Ports demoPorts = null;
+        try (CamelContext properties = files.propertiesContext()) {
+            GisSettings settings = GisSettings.of(properties.getPropertiesComponent());
+            if (DemoMode.enabled(settings, args.contains("--demo"))) {
+                demoPorts = EmbeddedEmulators.Ports.from(settings);
+            } else {
+                ServerConnections.from(settings);
+            }
+            settings.requireValid();
+        }
+        EmbeddedEmulators emulators = demoPorts == null ? null : EmbeddedEmulators.start(demoPorts);
+        try {
+            Main main = new Main(GisCamelRoutes.class);
+            main.setPropertyPlaceholderLocations(files.placeholderLocations());
+            if (emulators != null) {
+                Map<String, String> wiring = emulators.connectionProperties();
+                wiring.forEach(main::addOverrideProperty);
+                LOG.info("Demo mode: {}", emulators.describe());
+            }
+            return main.run(new String[0]);
+        } finally {
+            if (emulators != null) {
+                emulators.close();
+            }
+        }
+    }
+}
