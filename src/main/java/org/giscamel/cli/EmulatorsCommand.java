@@ -1,6 +1,5 @@
 package org.giscamel.cli;
 
-import org.apache.camel.CamelContext;
 import org.giscamel.config.ConfigFiles;
 import org.giscamel.config.GisSettings;
 import org.giscamel.emulator.EmbeddedEmulators;
@@ -22,12 +21,9 @@ final class EmulatorsCommand implements CommandLine.Command {
             throw new UsageException("emulators takes no options");
         }
         ConfigFiles files = ConfigFiles.locate();
-        EmbeddedEmulators.Ports ports;
-        try (CamelContext properties = files.propertiesContext()) {
-            GisSettings settings = GisSettings.of(properties.getPropertiesComponent());
-            ports = EmbeddedEmulators.Ports.from(settings);
-            settings.requireValid();
-        }
+        GisSettings settings = files.settings();
+        EmbeddedEmulators.Ports ports = EmbeddedEmulators.Ports.from(settings);
+        settings.requireValid();
         EmbeddedEmulators emulators = EmbeddedEmulators.start(ports);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,5 @@
 package org.giscamel.cli;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.giscamel.GisCamelRoutes;
 import org.giscamel.config.ConfigFiles;
@@ -32,16 +31,15 @@ final class RunCommand implements CommandLine.Command {
             throw new UsageException("Unknown option " + args);
         }
         ConfigFiles files = ConfigFiles.locate();
+        GisSettings settings = files.settings();
+        settings.port("gis.observe.port", 9876);
         EmbeddedEmulators.Ports demoPorts = null;
-        try (CamelContext properties = files.propertiesContext()) {
-            GisSettings settings = GisSettings.of(properties.getPropertiesComponent());
-            if (DemoMode.enabled(settings, args.contains("--demo"))) {
-                demoPorts = EmbeddedEmulators.Ports.from(settings);
-            } else {
-                ServerConnections.from(settings);
-            }
-            settings.requireValid();
+        if (DemoMode.enabled(settings, args.contains("--demo"))) {
+            demoPorts = EmbeddedEmulators.Ports.from(settings);
+        } else {
+            ServerConnections.from(settings);
         }
+        settings.requireValid();
         EmbeddedEmulators emulators = demoPorts == null ? null : EmbeddedEmulators.start(demoPorts);
         try {
             Main main = new Main(GisCamelRoutes.class);

@@ -43,12 +43,12 @@ public final class ConfigFiles {
     }
 
     /**
-     * A Camel context that is never started, used only to resolve properties exactly as the application will
-     * (file, environment, JVM flags) before deciding how to start.
+     * The settings resolved exactly as the application will resolve them (file, environment, JVM flags), read
+     * through the properties component of a Camel context that is never started, before deciding how to start.
      */
-    public CamelContext propertiesContext() {
+    public GisSettings settings() {
         CamelContext context = new DefaultCamelContext(false);
         context.getPropertiesComponent().setLocation(placeholderLocations());
-        return context;
+        return GisSettings.of(context.getPropertiesComponent());
     }
 }

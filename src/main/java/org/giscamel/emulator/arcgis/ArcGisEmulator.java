@@ -1,5 +1,7 @@
 package org.giscamel.emulator.arcgis;
 
+import org.giscamel.emulator.arcgis.gp.GeoprocessingApi;
+import org.giscamel.emulator.arcgis.gp.GpJobs;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.RequestLog;
@@ -28,6 +30,7 @@ public final class ArcGisEmulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final EmulatorHttpServer siteServer;
     private final EmulatorHttpServer freshServer;
+    private final GeoprocessingApi geoprocessing;
 
     private ArcGisEmulator(ArcGisEmulatorConfig config) throws IOException {
         this.config = config;
@@ -42,9 +45,9 @@ public final class ArcGisEmulator implements AutoCloseable {
         new TokenServiceApi(config, site, tokens, issuer).register(siteRouter);
         new SiteAdminApi(config, site, siteMachine, tokens, issuer).register(siteRouter);
         new CatalogControlApi(catalog).register(siteRouter);
-        // --- Geoprocessing: register GeoprocessingApi here, BEFORE the services directory, whose routes match
-        // every path under rest/services. It may use config, tokens, catalog, and siteUrl() at request time:
-        // new GeoprocessingApi(...).register(siteRouter);
+        // Before the services directory, whose routes match every path under rest/services.
+        this.geoprocessing = new GeoprocessingApi(config, config.gp, tokens, catalog);
+        geoprocessing.register(siteRouter);
         new ServicesDirectoryApi(config, catalog, new ServiceAccess(catalog, tokens)).register(siteRouter);
 
         Router freshRouter = new Router();
@@ -92,6 +95,11 @@ public final class ArcGisEmulator implements AutoCloseable {
 
     public ServiceCatalog catalog() {
         return catalog;
+    }
+
+    /** The GP job engine: script outcomes, inspect jobs and their outputs. */
+    public GpJobs gp() {
+        return geoprocessing.jobs();
     }
 
     public FaultInjector faults() {

@@ -1,5 +1,7 @@
 package org.giscamel.emulator.arcgis;
 
+import org.giscamel.emulator.arcgis.gp.GpSettings;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -46,6 +48,8 @@ public final class ArcGisEmulatorConfig {
     public boolean freshMachineInAnotherSite = false;
     /** Starts with the demo services directory; false starts with an empty one. */
     public boolean demoCatalog = true;
+    /** Geoprocessing timings, outcomes and output sizes. */
+    public GpSettings gp = GpSettings.defaults();
 
     public static ArcGisEmulatorConfig defaults() {
         return new ArcGisEmulatorConfig();

@@ -50,7 +50,7 @@ class ServicesDirectoryApiTest {
         JsonNode root = json("");
 
         assertTrue(root.path("currentVersion").isNumber());
-        assertEquals("[\"Basemaps\",\"Secured\",\"Utilities\"]", root.path("folders").toString());
+        assertEquals("[\"Basemaps\",\"Demo\",\"Secured\",\"Utilities\"]", root.path("folders").toString());
         assertEquals(List.of("SampleWorldCities/MapServer", "Hydrography/MapServer", "Hydrography/FeatureServer"), names(root));
     }
 
