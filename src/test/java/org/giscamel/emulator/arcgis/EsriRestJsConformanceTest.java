@@ -1,6 +1,8 @@
 package org.giscamel.emulator.arcgis;
 
 import org.giscamel.emulator.NodeProject;
+import org.giscamel.emulator.arcgis.gp.GpSettings;
+import org.giscamel.emulator.arcgis.gp.JobStatus;
 import org.giscamel.emulator.http.RequestLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,12 @@ class EsriRestJsConformanceTest {
 
     @BeforeEach
     void start() throws IOException {
-        arcgis = ArcGisEmulator.start(ArcGisEmulatorConfig.defaults());
+        ArcGisEmulatorConfig config = ArcGisEmulatorConfig.defaults();
+        config.gp = GpSettings.fast();
+        // Long enough for the client to see Executing and cancel before the job ends.
+        config.gp.executingMillis = 1_000;
+        config.gp.spreadMillis = 0;
+        arcgis = ArcGisEmulator.start(config);
     }
 
     @AfterEach
@@ -80,6 +87,8 @@ class EsriRestJsConformanceTest {
                         .filter(e -> e.method().equals("POST") && e.path().equals("/arcgis/tokens/generateToken"))
                         .count(),
                 "user/password, then the server-token exchange");
+        assertEquals(Map.of(JobStatus.SUCCEEDED, 1L, JobStatus.CANCELLED, 1L), arcgis.gp().all().stream()
+                .collect(Collectors.groupingBy(job -> job.status(arcgis.gp().now()), Collectors.counting())));
     }
 
     private String services(String folder) {
