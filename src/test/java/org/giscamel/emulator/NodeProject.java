@@ -41,6 +41,38 @@ public final class NodeProject {
         }
     }
 
+    /** A command left running, such as a server a test talks to; {@link #close()} stops it. */
+    public static final class Background implements AutoCloseable {
+
+        private static final long STOP_SECONDS = 10;
+
+        private final Process process;
+        private final Path log;
+
+        private Background(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** What it has printed so far (stdout and stderr together). */
+        public String output() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
     private final Path directory;
 
     private NodeProject(Path directory) {
@@ -71,6 +103,12 @@ public final class NodeProject {
         return run(command, environment, RUN_MINUTES);
     }
 
+    /** Starts a command in the project directory that keeps running until the returned handle is closed. */
+    public Background start(List<String> command, Map<String, String> environment) throws IOException {
+        File log = File.createTempFile("node-conformance", ".log");
+        return new Background(launch(command, environment, log), log.toPath());
+    }
+
     private boolean needsInstall() throws IOException {
         Path installedLock = directory.resolve("node_modules").resolve(".package-lock.json");
         return !Files.exists(installedLock) || Files.getLastModifiedTime(installedLock)
@@ -80,10 +118,7 @@ public final class NodeProject {
     private Run run(List<String> command, Map<String, String> environment, long timeoutMinutes) throws Exception {
         File log = File.createTempFile("node-conformance", ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log);
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = launch(command, environment, log);
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 fail(String.join(" ", command) + " did not finish in " + timeoutMinutes + " min:\n"
@@ -93,6 +128,13 @@ public final class NodeProject {
         } finally {
             Files.deleteIfExists(log.toPath());
         }
+    }
+
+    private Process launch(List<String> command, Map<String, String> environment, File log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log);
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private static boolean onPath(String executable) {
