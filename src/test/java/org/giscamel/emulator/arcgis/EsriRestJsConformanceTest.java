@@ -1,8 +1,9 @@
 package org.giscamel.emulator.arcgis;
 
+import org.giscamel.gp.GpJobStatus;
+
 import org.giscamel.emulator.NodeProject;
 import org.giscamel.emulator.arcgis.gp.GpSettings;
-import org.giscamel.emulator.arcgis.gp.JobStatus;
 import org.giscamel.emulator.http.RequestLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class EsriRestJsConformanceTest {
                         .filter(e -> e.method().equals("POST") && e.path().equals("/arcgis/tokens/generateToken"))
                         .count(),
                 "user/password, then the server-token exchange");
-        assertEquals(Map.of(JobStatus.SUCCEEDED, 1L, JobStatus.CANCELLED, 1L), arcgis.gp().all().stream()
+        assertEquals(Map.of(GpJobStatus.SUCCEEDED, 1L, GpJobStatus.CANCELLED, 1L), arcgis.gp().all().stream()
                 .collect(Collectors.groupingBy(job -> job.status(arcgis.gp().now()), Collectors.counting())));
     }
 

@@ -68,7 +68,7 @@ final class GpControl {
         ArrayNode list = body.putArray("jobs");
         Map<String, Integer> counts = new TreeMap<>();
         for (GpJob job : jobs.all()) {
-            String status = job.status(now).wire();
+            String status = job.status(now).wireName();
             counts.merge(status, 1, Integer::sum);
             list.addObject().put("jobId", job.id()).put("service", job.service().name())
                     .put("task", job.task().name()).put("jobStatus", status);

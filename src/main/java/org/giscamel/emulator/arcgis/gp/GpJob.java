@@ -1,5 +1,7 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import org.giscamel.gp.GpJobStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.http.Json;
@@ -91,22 +93,22 @@ public final class GpJob {
         return outcome;
     }
 
-    public JobStatus status(long now) {
+    public GpJobStatus status(long now) {
         long cancelAt = cancelRequestedAt.get();
         if (cancelAt != NOT_CANCELLED) {
-            return now < cancelAt + cancellingMillis ? JobStatus.CANCELLING : JobStatus.CANCELLED;
+            return now < cancelAt + cancellingMillis ? GpJobStatus.CANCELLING : GpJobStatus.CANCELLED;
         }
         if (now < timeline.waitingFrom()) {
-            return JobStatus.SUBMITTED;
+            return GpJobStatus.SUBMITTED;
         }
         if (now < timeline.executingFrom()) {
-            return JobStatus.WAITING;
+            return GpJobStatus.WAITING;
         }
         if (now < timeline.endsAt()) {
-            return JobStatus.EXECUTING;
+            return GpJobStatus.EXECUTING;
         }
         if (outcome == GpOutcome.CANCELLED && now < timeline.endsAt() + cancellingMillis) {
-            return JobStatus.CANCELLING;
+            return GpJobStatus.CANCELLING;
         }
         return outcome.status();
     }
@@ -116,14 +118,14 @@ public final class GpJob {
      * and the job then carries on untouched.
      */
     public boolean requestCancel(long now) {
-        JobStatus status = status(now);
-        return (status == JobStatus.WAITING || status == JobStatus.EXECUTING)
+        GpJobStatus status = status(now);
+        return (status == GpJobStatus.WAITING || status == GpJobStatus.EXECUTING)
                 && cancelRequestedAt.compareAndSet(NOT_CANCELLED, now);
     }
 
     /** Step progress while executing, in {@code 100 / progressSteps} increments; empty in any other state. */
     public OptionalInt progressPercent(long now) {
-        if (status(now) != JobStatus.EXECUTING) {
+        if (status(now) != GpJobStatus.EXECUTING) {
             return OptionalInt.empty();
         }
         double fraction = (double) (now - timeline.executingFrom()) / (timeline.endsAt() - timeline.executingFrom());
@@ -138,7 +140,7 @@ public final class GpJob {
 
     /** Messages at the level real services are usually published with: Submitted., Executing..., Succeeded. */
     public List<Message> messages(long now) {
-        JobStatus status = status(now);
+        GpJobStatus status = status(now);
         List<Message> list = new ArrayList<>();
         list.add(new Message(Message.INFO, "Submitted."));
         long cancelAt = cancelRequestedAt.get();

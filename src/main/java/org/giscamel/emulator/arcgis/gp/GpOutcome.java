@@ -1,24 +1,26 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import org.giscamel.gp.GpJobStatus;
+
 import org.giscamel.emulator.http.BadRequestException;
 
 import java.util.Locale;
 
 /** How a job ends once it has executed; scripted per job through {@link GpJobs#scriptNext}. */
 public enum GpOutcome {
-    SUCCEEDED(JobStatus.SUCCEEDED),
-    FAILED(JobStatus.FAILED),
-    TIMED_OUT(JobStatus.TIMED_OUT),
+    SUCCEEDED(GpJobStatus.SUCCEEDED),
+    FAILED(GpJobStatus.FAILED),
+    TIMED_OUT(GpJobStatus.TIMED_OUT),
     /** Cancelled on the server side (e.g. by an administrator): Cancelling, then Cancelled. */
-    CANCELLED(JobStatus.CANCELLED);
+    CANCELLED(GpJobStatus.CANCELLED);
 
-    private final JobStatus status;
+    private final GpJobStatus status;
 
-    GpOutcome(JobStatus status) {
+    GpOutcome(GpJobStatus status) {
         this.status = status;
     }
 
-    public JobStatus status() {
+    public GpJobStatus status() {
         return status;
     }
 

@@ -1,5 +1,7 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import org.giscamel.gp.GpJobStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,18 +31,18 @@ final class GpResultValues {
      */
     ObjectNode jobJson(GpJob job, boolean returnMessages) {
         long now = jobs.now();
-        JobStatus status = job.status(now);
-        ObjectNode body = Json.object().put("jobId", job.id()).put("jobStatus", status.wire());
+        GpJobStatus status = job.status(now);
+        ObjectNode body = Json.object().put("jobId", job.id()).put("jobStatus", status.wireName());
         OptionalInt percent = job.progressPercent(now);
         if (percent.isPresent()) {
             body.putObject("progress").put("type", "step").put("message", job.progressMessage(now))
                     .put("percent", percent.getAsInt());
         }
-        if (status == JobStatus.SUCCEEDED && !job.withholdResultsOnce()) {
+        if (status == GpJobStatus.SUCCEEDED && !job.withholdResultsOnce()) {
             ObjectNode results = body.putObject("results");
             job.task().outputs().forEach(p -> results.putObject(p.name()).put("paramUrl", "results/" + p.name()));
         }
-        if (status.isTerminal()) {
+        if (status.isSettled()) {
             ObjectNode inputs = body.putObject("inputs");
             job.task().inputs().forEach(p -> inputs.putObject(p.name()).put("paramUrl", "inputs/" + p.name()));
         }

@@ -1,5 +1,7 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import org.giscamel.gp.GpJobStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -94,7 +96,7 @@ final class GpServiceResources {
         }
         GpJob job = jobs.submit(service, task, inputs(request, task));
         // The real server always answers Submitted, even when the job has already moved on.
-        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", JobStatus.SUBMITTED.wire()));
+        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", GpJobStatus.SUBMITTED.wireName()));
     }
 
     private EmulatorResponse execute(EmulatorRequest request, GpService service, GpTask task) throws InterruptedException {
@@ -119,7 +121,7 @@ final class GpServiceResources {
         if (!job.requestCancel(jobs.now())) {
             return GpHttp.error(400, "Invalid or missing input parameters.");
         }
-        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", JobStatus.CANCELLING.wire()));
+        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", GpJobStatus.CANCELLING.wireName()));
     }
 
     private EmulatorResponse result(EmulatorRequest request, GpJob job) {
@@ -127,9 +129,9 @@ final class GpServiceResources {
         if (param.isEmpty()) {
             return GpHttp.invalidUrl();
         }
-        JobStatus status = job.status(jobs.now());
-        if (status != JobStatus.SUCCEEDED) {
-            return GpHttp.error(400, UNABLE, "Job '" + job.id() + "' has no results; its status is " + status.wire() + ".");
+        GpJobStatus status = job.status(jobs.now());
+        if (status != GpJobStatus.SUCCEEDED) {
+            return GpHttp.error(400, UNABLE, "Job '" + job.id() + "' has no results; its status is " + status.wireName() + ".");
         }
         if (request.format().equals("image") && values.drawsAsMapImage(request, job, param.get())) {
             return values.mapImageBytes(request, job, param.get());

@@ -1,5 +1,7 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import org.giscamel.gp.GpJobStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -160,7 +162,7 @@ final class ResultMaps {
     }
 
     private ObjectNode jobMapJson(GpService service, GpJob job) {
-        ObjectNode body = Json.object().put("jobId", job.id()).put("jobStatus", job.status(jobs.now()).wire());
+        ObjectNode body = Json.object().put("jobId", job.id()).put("jobStatus", job.status(jobs.now()).wireName());
         body.setAll(mapJson(service, job));
         return body;
     }
@@ -266,7 +268,7 @@ final class ResultMaps {
     }
 
     private boolean succeeded(GpJob job) {
-        return job != null && job.status(jobs.now()) == JobStatus.SUCCEEDED;
+        return job != null && job.status(jobs.now()) == GpJobStatus.SUCCEEDED;
     }
 
     private JsonNode spatialReference(GpJob job) {
