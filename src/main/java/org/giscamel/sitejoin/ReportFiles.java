@@ -1,0 +1,45 @@
+package org.giscamel.sitejoin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Writes reports and error notes as whole files, so a reader never sees half a JSON document. */
+final class ReportFiles {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private ReportFiles() {
+    }
+
+    /** A sortable UTC time stamp for file names. */
+    static String stamp(Instant at) {
+        return STAMP.format(at);
+    }
+
+    /** {@code site-join-<stamp>-<host>-<port>.json}, named after the machine once the request was read. */
+    static String reportName(Instant startedAt, URI machine) {
+        String who = machine == null ? "invalid-request"
+                : (machine.getHost() + (machine.getPort() >= 0 ? "-" + machine.getPort() : "")).replaceAll("[^A-Za-z0-9.-]", "_");
+        return "site-join-" + stamp(startedAt) + "-" + who + ".json";
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".writing-", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.giscamel.sitejoin;
+
+import org.giscamel.http.Credentials;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run of the join chain, kept in the exchange property {@value #PROPERTY} while the route's steps work on it:
+ * the request, what the steps found out, and the report. Holds the site's credentials but never shows them.
+ */
+public final class SiteJoinRun {
+
+    public static final String PROPERTY = "gisSiteJoinRun";
+
+    private final SiteJoinReport report;
+    private final Map<Step, Integer> attempts = new EnumMap<>(Step.class);
+    private SiteJoinRequest request;
+    private SiteAdmin site;
+    private MachineAdmin machine;
+    private Credentials credentials;
+    private String machineName;
+    private boolean inThisSite;
+    private boolean joinedNow;
+    private int pollAfterSeconds;
+    private Path reportFile;
+
+    SiteJoinRun(SiteJoinReport report) {
+        this.report = report;
+    }
+
+    public SiteJoinReport report() {
+        return report;
+    }
+
+    /** Where the report was last written, once it was. */
+    public Optional<Path> reportFile() {
+        return Optional.ofNullable(reportFile);
+    }
+
+    synchronized int nextAttempt(Step step) {
+        return attempts.merge(step, 1, Integer::sum);
+    }
+
+    void begin(SiteJoinRequest completedRequest, SiteAdmin siteAdmin, MachineAdmin machineAdmin, Credentials siteCredentials) {
+        request = completedRequest;
+        site = siteAdmin;
+        machine = machineAdmin;
+        credentials = siteCredentials;
+        report.site(siteAdmin.root().toString());
+        report.machine(machineAdmin.root().toString());
+    }
+
+    SiteJoinRequest request() {
+        return request;
+    }
+
+    SiteAdmin site() {
+        return site;
+    }
+
+    MachineAdmin machine() {
+        return machine;
+    }
+
+    Credentials credentials() {
+        return credentials;
+    }
+
+    /** The machine's own name once known, else its URL: what log lines and messages call it. */
+    String machineLabel() {
+        return machineName != null ? machineName : machine != null ? machine.toString() : "(no machine yet)";
+    }
+
+    String machineName() {
+        return machineName;
+    }
+
+    void found(String name, boolean memberOfThisSite) {
+        machineName = name;
+        inThisSite = memberOfThisSite;
+        report.machineName(name);
+    }
+
+    boolean inThisSite() {
+        return inThisSite;
+    }
+
+    void joined(int pollAfter) {
+        joinedNow = true;
+        inThisSite = true;
+        pollAfterSeconds = pollAfter;
+    }
+
+    boolean joinedNow() {
+        return joinedNow;
+    }
+
+    int pollAfterSeconds() {
+        return pollAfterSeconds;
+    }
+
+    void reportFile(Path file) {
+        reportFile = file;
+    }
+
+    @Override
+    public String toString() {
+        return "SiteJoinRun[machine=" + machineLabel() + ", outcome=" + report.outcome().label() + "]";
+    }
+}
