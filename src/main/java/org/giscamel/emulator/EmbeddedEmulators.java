@@ -66,6 +66,13 @@ public final class EmbeddedEmulators implements AutoCloseable {
         p.put("gis.arcgis.url", arcgis.siteUrl());
         p.put("gis.arcgis.username", arcgis.config().username);
         p.put("gis.arcgis.password", arcgis.config().password);
+        // The site-join demo: join the fresh machine once at start-up, into the site's cluster "default".
+        p.put("gis.site-join.machine-url", arcgis.freshMachineUrl());
+        p.put("gis.site-join.cluster", org.giscamel.emulator.arcgis.ArcGisSite.DEFAULT_CLUSTER);
+        // The GP demo: the sample drop runs once at start-up. The emulator forgets its jobs when it stops, so the
+        // demo's job store is kept in memory too: a later run must not resume or deduplicate against dead jobs.
+        p.put("gis.gp.demo-drop", "true");
+        p.put("gis.gp.store-url", "jdbc:h2:mem:gp-demo;DB_CLOSE_DELAY=-1");
         p.put("gis.iportal.url", iportal.url());
         p.put("gis.iportal.username", iportal.config().user.username());
         p.put("gis.iportal.password", iportal.config().user.password());

@@ -1,0 +1,111 @@
+package org.giscamel.arcgis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.http.GisHttpClient;
+import org.giscamel.http.GisRequest;
+import org.giscamel.reply.PermanentServerException;
+import org.giscamel.reply.TokenRejectedException;
+import org.giscamel.token.CredentialsProvider;
+import org.giscamel.token.TokenScope;
+import org.giscamel.token.TokenService;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads an ArcGIS Server services directory ({@code <root>/rest/services}). Calls go out without a token; when a
+ * folder answers 498/499 (a secured folder while the root is public is normal), that folder and its services are
+ * read with a services token from then on, obtained through the {@link TokenService}. Without credentials such a
+ * folder cannot be read, and the failure says so.
+ */
+public final class ServicesDirectory {
+
+    private final GisHttpClient http;
+    private final TokenService tokens;
+    private final String root;
+    private final Optional<TokenScope> tokenScope;
+    /** Folders ("" = the root, which means all of them) that turned out to need a token. */
+    private final Set<String> securedFolders = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param siteRoot    the site, as in {@code https://gis.example.com/arcgis}
+     * @param credentials for secured folders; empty for a public catalog
+     */
+    public ServicesDirectory(GisHttpClient http, TokenService tokens, URI siteRoot,
+                             Optional<CredentialsProvider> credentials) {
+        this.http = http;
+        this.tokens = tokens;
+        this.root = withoutTrailingSlash(siteRoot.toString());
+        this.tokenScope = credentials.map(c -> TokenScope.arcgisServices(siteRoot, c));
+    }
+
+    /** The root folder: root services and the folder names. */
+    public FolderListing root() {
+        String step = "list the ArcGIS services directory";
+        return FolderListing.parse(step, get(step, "", URI.create(root + "/rest/services")));
+    }
+
+    public FolderListing folder(String folder) {
+        String step = "list ArcGIS services folder " + folder;
+        return FolderListing.parse(step, get(step, folder, URI.create(folderUrl(folder))));
+    }
+
+    /** {@code <root>/rest/services/<folder>}, the prefix of every service address in the folder. */
+    public String folderUrl(String folder) {
+        return root + "/rest/services/" + encode(folder);
+    }
+
+    /** The service's {@code ?f=json} metadata. */
+    public JsonNode service(ServiceRef service) {
+        return get("read ArcGIS service " + service.name() + "/" + service.type(), service.folder(),
+                URI.create(serviceUrl(service)));
+    }
+
+    /** {@code <root>/rest/services/<name>/<type>}: the name already holds the folder. */
+    public String serviceUrl(ServiceRef service) {
+        StringBuilder url = new StringBuilder(root).append("/rest/services");
+        for (String part : service.name().split("/")) {
+            url.append('/').append(encode(part));
+        }
+        return url.append('/').append(encode(service.type())).toString();
+    }
+
+    private JsonNode get(String step, String folder, URI uri) {
+        GisRequest request = GisRequest.get(uri).param("f", "json");
+        if (!needsToken(folder)) {
+            try {
+                return http.call(step, request);
+            } catch (TokenRejectedException secured) {
+                securedFolders.add(folder);
+            }
+        }
+        TokenScope scope = tokenScope.orElseThrow(() -> new PermanentServerException(step,
+                "it needs a token and no ArcGIS credentials are configured for this source", null));
+        return tokens.call(scope, step, request);
+    }
+
+    private boolean needsToken(String folder) {
+        return securedFolders.contains("") || securedFolders.contains(folder);
+    }
+
+    /** Percent-encodes one path segment; names made of letters, digits, '_' and '-' stay as they are. */
+    static String encode(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,61 @@
+package org.giscamel.harvest;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.Registry;
+import org.giscamel.config.GisSettings;
+import org.giscamel.http.GisHttpClient;
+import org.giscamel.routes.GisBeans;
+import org.giscamel.token.TokenService;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Binds bean {@code harvest} ({@link HarvestSteps}) from the {@code gis.harvest.*} keys. In the application a
+ * harvest needs the portal and an ArcGIS site only while the schedule is enabled ({@code gis.harvest.enabled});
+ * the one-shot command always needs them.
+ */
+@Configuration
+public class HarvestConfiguration implements CamelConfiguration {
+
+    public static final String BEAN = "harvest";
+
+    private final boolean connectionsRequired;
+
+    /** As camel-main creates it: the connections are required when the schedule is enabled. */
+    public HarvestConfiguration() {
+        this(false);
+    }
+
+    public HarvestConfiguration(boolean connectionsRequired) {
+        this.connectionsRequired = connectionsRequired;
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        GisSettings settings = GisSettings.of(context.getPropertiesComponent());
+        boolean scheduled = settings.bool("gis.harvest.enabled", true);
+        HarvestConfig config = HarvestConfig.read(settings, connectionsRequired || scheduled);
+        settings.requireValid();
+        Registry registry = context.getRegistry();
+        registry.bind(BEAN, new HarvestSteps(config,
+                lookup(registry, "gisHttpClient", GisHttpClient.class),
+                lookup(registry, "tokenService", TokenService.class),
+                lookup(registry, GisBeans.RETRY_POLICY, RedeliveryPolicy.class),
+                Clock.systemUTC()));
+    }
+
+    private static <T> Supplier<T> lookup(Registry registry, String name, Class<T> type) {
+        return () -> {
+            T bean = registry.lookupByNameAndType(name, type);
+            if (bean == null) {
+                throw new IllegalStateException("Bean '" + name + "' is not bound; add " + GisBeans.class.getName()
+                        + " to the Camel configuration");
+            }
+            return bean;
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package org.giscamel.harvest;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.giscamel.arcgis.ServicesDirectory;
+import org.giscamel.config.ServerConnection;
+import org.giscamel.http.GisHttpClient;
+import org.giscamel.iportal.OwnedRegistration;
+import org.giscamel.iportal.PortalServices;
+import org.giscamel.token.CredentialsProvider;
+import org.giscamel.token.TokenScope;
+import org.giscamel.token.TokenService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The steps of {@code routes/harvest.camel.yaml}, bound as bean {@code harvest}: start, read the source, read the
+ * portal, plan, apply, report. A {@link HarvestRun} is the message body from start to end.
+ *
+ * <p>Headers on the way in: {@value #SOURCE} (the source id, set by the route template), {@value #DRY_RUN} and
+ * {@value #FORCE} (booleans, default false).
+ */
+public final class HarvestSteps {
+
+    public static final String SOURCE = "GisHarvestSource";
+    public static final String DRY_RUN = "GisHarvestDryRun";
+    public static final String FORCE = "GisHarvestForce";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HarvestSteps.class);
+
+    private final HarvestConfig config;
+    private final Supplier<GisHttpClient> http;
+    private final Supplier<TokenService> tokens;
+    private final Supplier<RedeliveryPolicy> retryPolicy;
+    private final Clock clock;
+
+    /** The shared beans are looked up when a run needs them: they may be bound after this one. */
+    public HarvestSteps(HarvestConfig config, Supplier<GisHttpClient> http, Supplier<TokenService> tokens,
+                        Supplier<RedeliveryPolicy> retryPolicy, Clock clock) {
+        this.config = config;
+        this.http = http;
+        this.tokens = tokens;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims the source for this run; when a run of it is still going, logs so and ends this exchange with a
+     * SKIPPED run. Whatever happens later, the run is finished when the exchange completes: the lock is released
+     * and a run that broke off gets its FAILED report.
+     */
+    public void start(Exchange exchange) {
+        HarvestSource source = config.source(exchange.getMessage().getHeader(SOURCE, String.class));
+        boolean dryRun = Boolean.TRUE.equals(exchange.getMessage().getHeader(DRY_RUN, false, Boolean.class));
+        boolean force = Boolean.TRUE.equals(exchange.getMessage().getHeader(FORCE, false, Boolean.class));
+        Optional<RunLock.Held> lock = RunLock.tryAcquire(config.settings().reportDir(), source.id());
+        if (lock.isEmpty()) {
+            HarvestRun skipped = HarvestRun.skipped(source, dryRun, force, clock.instant());
+            LOG.warn(skipped.summaryLine());
+            exchange.getMessage().setBody(skipped);
+            exchange.setRouteStop(true);
+            return;
+        }
+        HarvestRun run = new HarvestRun(source, dryRun, force, clock.instant(), pool(source.id()));
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                end(run, done.getException(), lock.get());
+            }
+        });
+        exchange.getMessage().setBody(run);
+    }
+
+    /** Walks the ArcGIS services directory and keeps a summary of each service the source's filter takes. */
+    public void readSource(HarvestRun run) {
+        HarvestSource source = run.source();
+        ServicesDirectory directory = new ServicesDirectory(http.get(), tokens.get(), source.arcgisRoot(),
+                source.arcgisCredentials().map(CredentialsProvider::of));
+        SourceSnapshot.Collector collector = new SourceSnapshot.Collector(new RegistrationDesign(source));
+        new SourceWalk(directory, source.filter(), run.pool(), new ItemRetry(retryPolicy.get())).walk(collector);
+        run.sourceRead(collector.snapshot());
+    }
+
+    /** Logs in to iPortal and lists every registration of this user that carries the source's marker. */
+    public void readPortal(HarvestRun run) {
+        List<OwnedRegistration> owned = new ArrayList<>();
+        portal().forEachTagged(run.source().marker(), config.settings().pageSize(), owned::add);
+        run.portalRead(owned);
+    }
+
+    public void plan(HarvestRun run) {
+        run.planned(HarvestPlanner.plan(run.snapshot(), run.owned(), config.settings().deleteGuardPercent(),
+                run.forced()));
+    }
+
+    /** Makes the plan's writes, unless this is a dry run or the delete guard tripped. */
+    public void apply(HarvestRun run) {
+        HarvestPlan plan = run.plan().orElseThrow();
+        if (run.dryRun() || plan.guard().tripped()) {
+            ItemOutcome.Result instead = run.dryRun() ? ItemOutcome.Result.DRY_RUN : ItemOutcome.Result.WITHHELD;
+            run.applied(plan.items().stream().map(item -> ItemOutcome.notApplied(item,
+                    item.action() == Action.UNCHANGED || item.action() == Action.KEEP ? ItemOutcome.Result.NONE : instead))
+                    .toList());
+            return;
+        }
+        HarvestApplier applier = new HarvestApplier(portal(), new RegistrationDesign(run.source()),
+                run.source().marker(), new ItemRetry(retryPolicy.get()), run.pool());
+        run.applied(applier.apply(plan));
+    }
+
+    /** Decides the run's status, writes its JSON report and logs its one-line summary. */
+    public void report(HarvestRun run) {
+        HarvestPlan plan = run.plan().orElseThrow();
+        long failed = run.counts().failed();
+        if (plan.guard().tripped()) {
+            run.finish(RunStatus.STOPPED, plan.guard().reason(), clock.instant());
+        } else if (failed > 0 || !run.unreadable().isEmpty()) {
+            run.finish(RunStatus.PARTIAL, partialReason(failed, run.unreadable().size()), clock.instant());
+        } else {
+            run.finish(RunStatus.SUCCEEDED, null, clock.instant());
+        }
+        writeReport(run);
+        if (run.status() == RunStatus.SUCCEEDED) {
+            LOG.info(run.summaryLine());
+        } else {
+            LOG.warn(run.summaryLine());
+        }
+    }
+
+    private void end(HarvestRun run, Exception failure, RunLock.Held lock) {
+        try {
+            run.pool().shutdownNow();
+            if (!run.finished()) {
+                String why = failure != null ? failure.getMessage() : "the run ended before its report step";
+                run.finish(RunStatus.FAILED, why, clock.instant());
+                writeReport(run);
+                LOG.error(run.summaryLine());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Harvest {}: could not write the report of a failed run: {}", run.source().id(), e.getMessage());
+        } finally {
+            lock.close();
+        }
+    }
+
+    private void writeReport(HarvestRun run) {
+        String portalUrl = config.portal().map(ServerConnection::url).orElse("");
+        run.reported(new HarvestReportWriter(config.settings().reportDir(), config.settings().reportsKept())
+                .write(run, portalUrl));
+    }
+
+    private static String partialReason(long failed, int unreadable) {
+        List<String> parts = new ArrayList<>();
+        if (failed > 0) {
+            parts.add(failed + " write(s) failed");
+        }
+        if (unreadable > 0) {
+            parts.add(unreadable + " part(s) of the source could not be read, so nothing under them was deleted");
+        }
+        return String.join("; ", parts);
+    }
+
+    private PortalServices portal() {
+        ServerConnection portal = config.portal().orElseThrow(() -> new IllegalStateException(
+                "gis.iportal.url is not set, so there is no portal to harvest into"));
+        return new PortalServices(tokens.get(),
+                TokenScope.iportalSession(URI.create(portal.url()), CredentialsProvider.of(portal.credentials())));
+    }
+
+    private ExecutorService pool(String sourceId) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "harvest-" + sourceId + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return Executors.newFixedThreadPool(config.settings().concurrency(), threads);
+    }
+}

@@ -1,0 +1,37 @@
+package org.giscamel.harvest;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The benchmark at a small scale: its request counts, never its times. */
+class HarvestBenchmarkTest {
+
+    @Test
+    void countsTheRequestsOfEachCaseBothWays() throws Exception {
+        List<HarvestBenchmark.Row> rows = new HarvestBenchmark(500, 5).run();
+
+        HarvestBenchmark.Row first = rows.get(0);
+        HarvestBenchmark.Row unchanged = rows.get(1);
+        HarvestBenchmark.Row changed = rows.get(2);
+        assertEquals(500, first.harvester().writes());
+        assertEquals(500, first.baseline().writes());
+        assertEquals(0, unchanged.harvester().writes(), unchanged.harvesterSummary());
+        assertEquals(500, unchanged.baseline().writes(), "the baseline rewrites every registration");
+        // 5 services changed: 2 updates, 1 rename (delete + create), 1 removal, 1 addition.
+        assertEquals(6, changed.harvester().writes(), changed.harvesterSummary());
+        assertEquals(1 + 5 + 500 + 5, unchanged.harvester().reads(),
+                "root, folders, services, and one listing page per 100 registrations");
+        assertTrue(unchanged.baseline().reads() >= 1 + 5 + 500 + 56, "pages of 9, and every folder");
+
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        HarvestBenchmark.print(new PrintStream(text, true, StandardCharsets.UTF_8), 500, 5, rows);
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("rerun, nothing changed"), text.toString());
+    }
+}
