@@ -36,8 +36,8 @@ public final class HarvestCommand implements CommandLine.Command {
 
     @Override
     public String usage() {
-        return "harvest [--dry-run] [--force] [--source ID]   register the ArcGIS services in iPortal once (each source,"
-                + " or one); --dry-run prints the plan and changes nothing, --force overrides the delete guard";
+        return "harvest [--dry-run] [--force] [--source ID]   register the sources' ArcGIS or OGC services in iPortal once"
+                + " (each source, or one); --dry-run prints the plan and changes nothing, --force overrides the delete guard";
     }
 
     @Override

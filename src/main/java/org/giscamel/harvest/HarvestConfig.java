@@ -6,9 +6,10 @@ import org.giscamel.config.ServerConnection;
 import org.giscamel.config.ServerConnections;
 import org.giscamel.http.Credentials;
 import org.giscamel.iportal.Sharing;
+import org.giscamel.ogc.OgcEndpoint;
 
 import java.net.URI;
-import java.nio.file.Path;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,8 +21,9 @@ import java.util.Optional;
 
 /**
  * The {@code gis.harvest.*} configuration: shared settings, and the sources listed in {@code gis.harvest.sources}.
- * A source's own key {@code gis.harvest.source.<id>.<key>} wins over the shared {@code gis.harvest.<key>}; its
- * ArcGIS site defaults to {@code gis.arcgis.*}. Every problem is recorded in the {@link GisSettings}, naming its key.
+ * A source's own key {@code gis.harvest.source.<id>.<key>} wins over the shared {@code gis.harvest.<key>}. A source
+ * is of kind {@code arcgis} (its site defaults to {@code gis.arcgis.*}) or {@code ogc} (its GetCapabilities URLs in
+ * {@code capabilities-urls}). Every problem is recorded in the {@link GisSettings}, naming its key.
  */
 public record HarvestConfig(HarvestSettings settings, Map<String, HarvestSource> sources,
                             Optional<ServerConnection> portal) {
@@ -31,15 +33,15 @@ public record HarvestConfig(HarvestSettings settings, Map<String, HarvestSource>
     static final String DEFAULT_EXCLUDE = "System/**,Utilities/**";
 
     /**
-     * @param connectionsRequired whether a missing portal or ArcGIS site is a problem (the schedule is enabled, or
-     *                            a command is about to harvest)
+     * @param connectionsRequired whether a missing portal or source address is a problem (the schedule is enabled,
+     *                            or a command is about to harvest)
      */
     public static HarvestConfig read(GisSettings settings, boolean connectionsRequired) {
         HarvestSettings shared = new HarvestSettings(
                 settings.integer("gis.harvest.concurrency", 4, 1, 64),
                 settings.integer("gis.harvest.page-size", 100, 1, 1000),
                 settings.integer("gis.harvest.delete-guard-percent", 20, 0, 100),
-                Path.of(settings.string("gis.harvest.report-dir", "reports/harvest")),
+                settings.folder("gis.harvest.report-dir", "reports/harvest"),
                 settings.integer("gis.harvest.reports-kept", 100, 1, 100_000));
         ServerConnections connections = ServerConnections.from(settings);
         if (connectionsRequired && connections.iportal().isEmpty()) {
@@ -77,30 +79,87 @@ public record HarvestConfig(HarvestSettings settings, Map<String, HarvestSource>
     private static Optional<HarvestSource> source(GisSettings settings, String id, ServerConnections connections,
                                                   boolean connectionsRequired) {
         String own = "gis.harvest.source." + id + ".";
+        String kind = settings.choice(own + "kind", ArcGisCatalog.KIND, ArcGisCatalog.KIND, OgcCatalog.KIND);
+        String marker = settings.string(own + "marker", "gis-harvest-" + id);
+        if (!marker.matches("[^,\\s\\[\\]\"]+")) {
+            settings.problem(own + "marker must be one word without commas, quotes or brackets but is '" + marker + "'");
+        }
+        List<String> tags = list(value(settings, own, "tags", kind));
+        Sharing sharing = Sharing.valueOf(settings.choice(own + "authorize-setting",
+                settings.choice("gis.harvest.authorize-setting", "public", "public", "private"), "public", "private")
+                .toUpperCase(Locale.ROOT));
+        Optional<SourceCatalog> catalog = kind.equals(OgcCatalog.KIND)
+                ? ogcCatalog(settings, id, own, connectionsRequired)
+                : arcgisCatalog(settings, id, own, connections, connectionsRequired);
+        return catalog.map(c -> new HarvestSource(id, c, marker, tags, sharing));
+    }
+
+    /** The site of {@code <own>arcgis-url}, else of {@code gis.arcgis.*}. */
+    private static Optional<SourceCatalog> arcgisCatalog(GisSettings settings, String id, String own,
+                                                         ServerConnections connections, boolean connectionsRequired) {
         Optional<String> ownUrl = settings.httpUrl(own + "arcgis-url");
         Optional<String> url = ownUrl.or(() -> connections.arcgis().map(ServerConnection::url));
         Optional<Credentials> credentials = ownUrl.isPresent()
                 ? ownCredentials(settings, own)
                 : connections.arcgis().map(ServerConnection::credentials);
-        String marker = settings.string(own + "marker", "gis-harvest-" + id);
-        if (!marker.matches("[^,\\s\\[\\]\"]+")) {
-            settings.problem(own + "marker must be one word without commas, quotes or brackets but is '" + marker + "'");
-        }
         ServiceFilter filter = new ServiceFilter(
                 new LinkedHashSet<>(list(value(settings, own, "types", DEFAULT_TYPES))),
                 list(value(settings, own, "include", "**")),
                 list(value(settings, own, "exclude", DEFAULT_EXCLUDE)));
-        List<String> tags = list(value(settings, own, "tags", "arcgis"));
-        Sharing sharing = Sharing.valueOf(settings.choice(own + "authorize-setting",
-                settings.choice("gis.harvest.authorize-setting", "public", "public", "private"), "public", "private")
-                .toUpperCase(Locale.ROOT));
         if (url.isEmpty()) {
             if (connectionsRequired) {
                 settings.problem("Harvest source " + id + " has no ArcGIS site: set gis.arcgis.url or " + own + "arcgis-url");
             }
             return Optional.empty();
         }
-        return Optional.of(new HarvestSource(id, URI.create(url.get()), credentials, marker, filter, tags, sharing));
+        return Optional.of(new ArcGisCatalog(URI.create(url.get()), credentials, filter));
+    }
+
+    private static Optional<SourceCatalog> ogcCatalog(GisSettings settings, String id, String own,
+                                                      boolean connectionsRequired) {
+        String key = own + "capabilities-urls";
+        List<String> urls = capabilitiesUrls(settings.optional(key).orElse(""));
+        if (urls.isEmpty()) {
+            if (connectionsRequired) {
+                settings.problem("Harvest source " + id + " is of kind ogc but " + key
+                        + " lists no GetCapabilities URL");
+            }
+            return Optional.empty();
+        }
+        Map<URI, OgcEndpoint> endpoints = new LinkedHashMap<>();
+        for (String url : urls) {
+            endpoint(settings, key, url).ifPresent(e -> endpoints.putIfAbsent(e.capabilitiesUrl(), e));
+        }
+        return Optional.of(new OgcCatalog(List.copyOf(endpoints.values())));
+    }
+
+    /** Split before each {@code http(s)://}, so that a comma inside a URL ({@code AcceptVersions=2.0.0,1.1.0}) stays. */
+    private static List<String> capabilitiesUrls(String text) {
+        return Arrays.stream(text.split("\\s*,\\s*(?=(?i:https?)://)")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static Optional<OgcEndpoint> endpoint(GisSettings settings, String key, String text) {
+        try {
+            URI url = new URI(text);
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                settings.problem(key + " holds '" + text + "', which is not an http:// or https:// URL with a host");
+                return Optional.empty();
+            }
+            if (url.getRawUserInfo() != null) {
+                // The URL itself is left out: it holds a password.
+                settings.problem(key + " holds a URL with credentials in it; the address is registered in the portal"
+                        + " as it is, so it must not carry any");
+                return Optional.empty();
+            }
+            return Optional.of(OgcEndpoint.fromCapabilitiesUrl(url));
+        } catch (URISyntaxException e) {
+            settings.problem(key + " holds '" + text + "', which is not a valid URL: " + e.getReason());
+        } catch (IllegalArgumentException e) {
+            settings.problem(key + " holds '" + text + "': " + e.getMessage());
+        }
+        return Optional.empty();
     }
 
     private static Optional<Credentials> ownCredentials(GisSettings settings, String own) {

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Binds bean {@code harvest} ({@link HarvestSteps}) from the {@code gis.harvest.*} keys. In the application a
- * harvest needs the portal and an ArcGIS site only while the schedule is enabled ({@code gis.harvest.enabled});
- * the one-shot command always needs them.
+ * harvest needs the portal and each source's address (an ArcGIS site, or OGC GetCapabilities URLs) only while the
+ * schedule is enabled ({@code gis.harvest.enabled}); the one-shot command always needs them.
  */
 @Configuration
 public class HarvestConfiguration implements CamelConfiguration {
@@ -37,8 +37,7 @@ public class HarvestConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         GisSettings settings = GisSettings.of(context.getPropertiesComponent());
-        boolean scheduled = settings.bool("gis.harvest.enabled", true);
-        HarvestConfig config = HarvestConfig.read(settings, connectionsRequired || scheduled);
+        HarvestConfig config = read(settings);
         settings.requireValid();
         Registry registry = context.getRegistry();
         registry.bind(BEAN, new HarvestSteps(config,
@@ -46,6 +45,16 @@ public class HarvestConfiguration implements CamelConfiguration {
                 lookup(registry, "tokenService", TokenService.class),
                 lookup(registry, GisBeans.RETRY_POLICY, RedeliveryPolicy.class),
                 Clock.systemUTC()));
+    }
+
+    /** The harvest settings as this configuration reads them (also for {@code check-config}); no side effects. */
+    public HarvestConfig read(GisSettings settings) {
+        boolean scheduled = settings.bool("gis.harvest.enabled", true);
+        if (scheduled) {
+            // read by the schedule route (harvest-triggers.camel.yaml); checked here so a bad value names its key
+            settings.cron("gis.harvest.cron", "0 0 * * * ?");
+        }
+        return HarvestConfig.read(settings, connectionsRequired || scheduled);
     }
 
     private static <T> Supplier<T> lookup(Registry registry, String name, Class<T> type) {

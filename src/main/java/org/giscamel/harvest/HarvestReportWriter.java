@@ -57,7 +57,12 @@ final class HarvestReportWriter {
     private static void write(JsonGenerator json, HarvestRun run, String portalUrl) throws IOException {
         json.writeStartObject();
         json.writeStringField("source", run.source().id());
-        json.writeStringField("arcgis", run.source().arcgisRoot().toString());
+        json.writeStringField("kind", run.source().catalog().kind());
+        json.writeArrayFieldStart("sourceUrls");
+        for (String url : run.source().catalog().urls()) {
+            json.writeString(url);
+        }
+        json.writeEndArray();
         json.writeStringField("portal", portalUrl);
         json.writeStringField("marker", run.source().marker());
         json.writeStringField("startedAt", run.startedAt().toString());

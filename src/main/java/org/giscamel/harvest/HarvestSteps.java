@@ -8,6 +8,7 @@ import org.giscamel.config.ServerConnection;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.iportal.OwnedRegistration;
 import org.giscamel.iportal.PortalServices;
+import org.giscamel.ogc.OgcCapabilitiesClient;
 import org.giscamel.token.CredentialsProvider;
 import org.giscamel.token.TokenScope;
 import org.giscamel.token.TokenService;
@@ -83,13 +84,13 @@ public final class HarvestSteps {
         exchange.getMessage().setBody(run);
     }
 
-    /** Walks the ArcGIS services directory and keeps a summary of each service the source's filter takes. */
+    /**
+     * Reads the source's catalog (an ArcGIS services directory, or each OGC service's capabilities) and keeps the
+     * registration each service it takes should have.
+     */
     public void readSource(HarvestRun run) {
-        HarvestSource source = run.source();
-        ServicesDirectory directory = new ServicesDirectory(http.get(), tokens.get(), source.arcgisRoot(),
-                source.arcgisCredentials().map(CredentialsProvider::of));
-        SourceSnapshot.Collector collector = new SourceSnapshot.Collector(new RegistrationDesign(source));
-        new SourceWalk(directory, source.filter(), run.pool(), new ItemRetry(retryPolicy.get())).walk(collector);
+        SourceSnapshot.Collector collector = new SourceSnapshot.Collector(new RegistrationDesign(run.source()));
+        walk(run.source().catalog(), run.pool(), new ItemRetry(retryPolicy.get())).walk(collector);
         run.sourceRead(collector.snapshot());
     }
 
@@ -170,6 +171,16 @@ public final class HarvestSteps {
             parts.add(unreadable + " part(s) of the source could not be read, so nothing under them was deleted");
         }
         return String.join("; ", parts);
+    }
+
+    private CatalogWalk walk(SourceCatalog catalog, ExecutorService pool, ItemRetry retry) {
+        if (catalog instanceof OgcCatalog ogc) {
+            return new OgcWalk(new OgcCapabilitiesClient(http.get()), ogc.endpoints(), pool, retry);
+        }
+        ArcGisCatalog site = (ArcGisCatalog) catalog;
+        ServicesDirectory directory = new ServicesDirectory(http.get(), tokens.get(), site.root(),
+                site.credentials().map(CredentialsProvider::of));
+        return new ArcGisWalk(directory, site.filter(), pool, retry);
     }
 
     private PortalServices portal() {

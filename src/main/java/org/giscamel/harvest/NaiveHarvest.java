@@ -2,6 +2,7 @@ package org.giscamel.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giscamel.arcgis.FolderListing;
+import org.giscamel.arcgis.ServiceFilter;
 import org.giscamel.arcgis.ServiceRef;
 import org.giscamel.arcgis.ServiceSummary;
 import org.giscamel.arcgis.ServicesDirectory;
@@ -38,19 +39,21 @@ final class NaiveHarvest {
     }
 
     void run() {
-        ServicesDirectory directory = new ServicesDirectory(http, tokens, source.arcgisRoot(),
-                source.arcgisCredentials().map(CredentialsProvider::of));
+        ArcGisCatalog site = (ArcGisCatalog) source.catalog();
+        ServicesDirectory directory = new ServicesDirectory(http, tokens, site.root(),
+                site.credentials().map(CredentialsProvider::of));
         Map<ServiceRef, JsonNode> catalog = new LinkedHashMap<>();
         FolderListing root = directory.root();
-        readAll(directory, root, catalog);
+        readAll(directory, site.filter(), root, catalog);
         for (String folder : root.folders()) {
-            readAll(directory, directory.folder(folder), catalog);
+            readAll(directory, site.filter(), directory.folder(folder), catalog);
         }
         Map<String, OwnedRegistration> owned = new HashMap<>();
         portal.forEachTagged(source.marker(), DEFAULT_PAGE_SIZE, r -> owned.put(r.linkage(), r));
         RegistrationDesign design = new RegistrationDesign(source);
         catalog.forEach((service, json) -> {
-            DesiredRegistration desired = design.desired(ServiceSummary.of(directory.serviceUrl(service), service, json));
+            DesiredRegistration desired = design.desired(
+                    ArcGisMapping.service(ServiceSummary.of(directory.serviceUrl(service), service, json)));
             OwnedRegistration existing = owned.remove(desired.linkage());
             if (existing == null) {
                 portal.register(design.createBody(desired));
@@ -61,8 +64,9 @@ final class NaiveHarvest {
         owned.values().forEach(gone -> portal.delete(gone.id()));
     }
 
-    private void readAll(ServicesDirectory directory, FolderListing listing, Map<ServiceRef, JsonNode> catalog) {
-        listing.services().stream().filter(source.filter()::accepts)
+    private static void readAll(ServicesDirectory directory, ServiceFilter filter, FolderListing listing,
+                                Map<ServiceRef, JsonNode> catalog) {
+        listing.services().stream().filter(filter::accepts)
                 .forEach(service -> catalog.put(service, directory.service(service)));
     }
 }

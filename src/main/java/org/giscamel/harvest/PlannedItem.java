@@ -13,7 +13,7 @@ import java.util.Optional;
 public record PlannedItem(Action action, String linkage, Integer registrationId, Optional<DesiredRegistration> desired,
                           String note) {
 
-    /** {@code Folder/Name/Type} when the service is known, else its address. */
+    /** The service's label when the service is known, else its address. */
     public String label() {
         return desired.map(DesiredRegistration::label).orElse(linkage);
     }

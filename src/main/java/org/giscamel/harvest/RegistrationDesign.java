@@ -1,9 +1,7 @@
 package org.giscamel.harvest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.arcgis.ServiceSummary;
 import org.giscamel.iportal.RegistrationBodies;
-import org.giscamel.iportal.ServiceMetadata;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a source's services are registered in iPortal: type {@code ARCGIS_REST}, the source's tags and sharing, and
- * metadata from the service's own description.
+ * How a source's services are registered in iPortal: the type and metadata its walk gave each service, and the
+ * source's tags and sharing.
  *
  * <p>A services listing shows each registration's tags but not its metadata (iportal-rest.md §3.1), so every
  * registration also carries a fingerprint tag {@code <marker>-fp-<hash>} of what was registered. A changed
@@ -31,19 +29,23 @@ final class RegistrationDesign {
         this.source = source;
     }
 
-    DesiredRegistration desired(ServiceSummary service) {
+    DesiredRegistration desired(SourceService service) {
         List<String> tags = new ArrayList<>(baseTags());
         tags.add(fingerprintTag(service));
         return new DesiredRegistration(service, List.copyOf(tags));
     }
 
     ObjectNode createBody(DesiredRegistration desired) {
-        return RegistrationBodies.create(RegistrationBodies.ARCGIS_REST, desired.tags(), source.sharing(),
-                metadata(desired.service()), desired.service().mapNames());
+        return createBody(desired.service(), desired.tags());
     }
 
     ObjectNode updateBody(DesiredRegistration desired) {
-        return RegistrationBodies.update(desired.tags(), source.sharing(), metadata(desired.service()));
+        return RegistrationBodies.update(desired.tags(), source.sharing(), desired.service().metadata());
+    }
+
+    private ObjectNode createBody(SourceService service, List<String> tags) {
+        return RegistrationBodies.create(service.portalType(), tags, source.sharing(), service.metadata(),
+                service.mapNames());
     }
 
     private Set<String> baseTags() {
@@ -52,25 +54,13 @@ final class RegistrationDesign {
         return tags;
     }
 
-    private String fingerprintTag(ServiceSummary service) {
-        String content = RegistrationBodies.create(RegistrationBodies.ARCGIS_REST, List.copyOf(baseTags()),
-                source.sharing(), metadata(service), service.mapNames()).toString();
+    private String fingerprintTag(SourceService service) {
+        String content = createBody(service, List.copyOf(baseTags())).toString();
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return source.marker() + "-fp-" + HexFormat.of().formatHex(hash, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    /** Title with the type, so a map service and its feature service are told apart in the portal. */
-    private static ServiceMetadata metadata(ServiceSummary service) {
-        List<String> keywords = new ArrayList<>();
-        keywords.add(service.ref().type());
-        keywords.addAll(service.capabilities());
-        keywords.addAll(service.mapNames());
-        return new ServiceMetadata(service.title() + " (" + service.ref().type() + ")", service.url(),
-                service.description(), service.copyright(), List.copyOf(new LinkedHashSet<>(keywords)), service.wkid(),
-                service.box().map(b -> new ServiceMetadata.Box(b.west(), b.east(), b.south(), b.north())));
     }
 }

@@ -1,7 +1,5 @@
 package org.giscamel.harvest;
 
-import org.giscamel.arcgis.ServiceSummary;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -51,7 +49,7 @@ public final class SourceSnapshot {
         }
 
         @Override
-        public void service(ServiceSummary service) {
+        public void service(SourceService service) {
             desired.add(design.desired(service));
         }
 

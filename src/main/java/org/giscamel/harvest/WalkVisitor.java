@@ -1,11 +1,9 @@
 package org.giscamel.harvest;
 
-import org.giscamel.arcgis.ServiceSummary;
-
-/** Receives a source walk's results folder by folder, in catalog order, on the walking thread. */
+/** Receives a source walk's results in catalog order, on the walking thread. */
 interface WalkVisitor {
 
-    void service(ServiceSummary service);
+    void service(SourceService service);
 
     void unreadable(UnreadablePart part);
 }

@@ -3,6 +3,7 @@ package org.giscamel.iportal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.giscamel.arcgis.LonLatBox;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,10 @@ public record ServiceMetadata(String title, String linkage, String abstractText,
 
     /** A bounding box in degrees. */
     public record Box(double west, double east, double south, double north) {
+
+        public static Box of(LonLatBox box) {
+            return new Box(box.west(), box.east(), box.south(), box.north());
+        }
     }
 
     public ObjectNode toJson() {

@@ -131,7 +131,7 @@ class HarvestPlannerTest {
         ServiceRef ref = new ServiceRef(name, "MapServer");
         ServiceSummary summary = new ServiceSummary(ROOT + name + "/MapServer", ref, name, "", "", Optional.empty(),
                 Optional.empty(), List.of(), List.of());
-        return new DesiredRegistration(summary, List.of("arcgis", "m", fingerprint));
+        return new DesiredRegistration(ArcGisMapping.service(summary), List.of("arcgis", "m", fingerprint));
     }
 
     private static OwnedRegistration owned(int id, String name, String... tags) {

@@ -45,8 +45,8 @@ class HarvestReportWriterTest {
     }
 
     private static HarvestRun failedRun(String id, Instant at) {
-        HarvestSource source = new HarvestSource(id, URI.create("http://gis/arcgis"), Optional.empty(),
-                "gis-harvest-" + id, new ServiceFilter(Set.of("MapServer"), List.of("**"), List.of()), List.of(),
+        HarvestSource source = new HarvestSource(id, new ArcGisCatalog(URI.create("http://gis/arcgis"), Optional.empty(),
+                new ServiceFilter(Set.of("MapServer"), List.of("**"), List.of())), "gis-harvest-" + id, List.of(),
                 Sharing.PUBLIC);
         HarvestRun run = new HarvestRun(source, false, false, at, null);
         run.finish(RunStatus.FAILED, "portal down", at.plusSeconds(1));

@@ -44,7 +44,7 @@ abstract class HarvestTestSupport {
         ArcGisEmulatorConfig arcgisConfig = ArcGisEmulatorConfig.defaults();
         arcgisConfig.demoCatalog = demoCatalog();
         arcgis = ArcGisEmulator.start(arcgisConfig);
-        portal = IPortalEmulator.start(IPortalEmulatorConfig.defaults());
+        portal = IPortalEmulator.start(portalConfig());
     }
 
     @AfterEach
@@ -52,6 +52,11 @@ abstract class HarvestTestSupport {
         contexts.forEach(OneShotCamel::close);
         portal.close();
         arcgis.close();
+    }
+
+    /** The portal's settings; a test may have it check that each registered address answers, as real iPortal does. */
+    IPortalEmulatorConfig portalConfig() {
+        return IPortalEmulatorConfig.defaults();
     }
 
     /** Whether the ArcGIS emulator starts with its demo catalog (with the secured folder) or an empty one. */

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * through {@code MAPSERVER_CONFIG_FILE} (MapServer 8 ignores {@code MS_CONFIG_FILE} and would read
  * {@code /etc/mapserver.conf}). Everything lives in a temporary directory that {@link #close()} removes.
  */
-final class MapServerFixture implements AutoCloseable {
+public final class MapServerFixture implements AutoCloseable {
 
     private static final Path MAPSERV = Path.of("/usr/lib/cgi-bin/mapserv");
     private static final Path GDAL_CREATE = Path.of("/usr/bin/gdal_create");
@@ -49,7 +49,7 @@ final class MapServerFixture implements AutoCloseable {
         this.server = server;
     }
 
-    static MapServerFixture start() throws IOException, InterruptedException {
+    public static MapServerFixture start() throws IOException, InterruptedException {
         for (Path tool : List.of(MAPSERV, GDAL_CREATE, PYTHON)) {
             if (!Files.isExecutable(tool)) {
                 throw new IllegalStateException(tool + " is missing: install the Debian packages cgi-mapserver, "
@@ -86,7 +86,7 @@ final class MapServerFixture implements AutoCloseable {
     }
 
     /** The MapServer endpoint, without request parameters. */
-    URI serviceUrl() {
+    public URI serviceUrl() {
         return URI.create("http://127.0.0.1:" + port + "/cgi-bin/ms");
     }
 
