@@ -21,8 +21,10 @@ VOLUME ["/app/config", "/app/routes", "/app/data", "/app/inbox", "/app/outbox", 
 # 9876: /observe/health (gis.observe.port). 16080, 16081, 18190: the demo emulators, only in demo mode.
 EXPOSE 9876 16080 16081 18190
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# Liveness only: a portal or server that is down makes /observe/health/ready (and so /observe/health) DOWN, which
+# must not mark the container for a restart.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD curl -fsS http://localhost:9876/observe/health || exit 1
+  CMD curl -fsS http://localhost:9876/observe/health/live || exit 1
 # Camel's graceful shutdown takes up to camel.main.shutdown-timeout (30 s): give the container longer to stop.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["java", "-jar", "/app/gis-camel-routes.jar"]

@@ -27,6 +27,7 @@ public final class CommandLine {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("run", new RunCommand());
         commands.put("emulators", new EmulatorsCommand());
+        commands.put("check-config", new CheckConfigCommand());
         commands.put("join-site", new org.giscamel.sitejoin.JoinSiteCommand());
         commands.put("harvest", new org.giscamel.harvest.HarvestCommand());
         return commands;

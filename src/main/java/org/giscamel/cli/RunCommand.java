@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the Camel application until SIGTERM. Without configured servers (or with {@code --demo}) it first starts
@@ -25,6 +26,21 @@ final class RunCommand implements CommandLine.Command {
         return "run [--demo]          run the routes (the default command); --demo forces the built-in emulators";
     }
 
+    /**
+     * What the application reads before it starts: the management port, and the demo's emulator ports or else
+     * the servers. {@code check-config} reads the same.
+     *
+     * @return the emulator ports when the demo runs
+     */
+    static Optional<EmbeddedEmulators.Ports> readStartup(GisSettings settings, boolean forceDemo) {
+        settings.port("gis.observe.port", 9876);
+        if (DemoMode.enabled(settings, forceDemo)) {
+            return Optional.of(EmbeddedEmulators.Ports.from(settings));
+        }
+        ServerConnections.from(settings);
+        return Optional.empty();
+    }
+
     @Override
     public int run(List<String> args) throws Exception {
         if (!args.isEmpty() && !args.equals(List.of("--demo"))) {
@@ -32,15 +48,9 @@ final class RunCommand implements CommandLine.Command {
         }
         ConfigFiles files = ConfigFiles.locate();
         GisSettings settings = files.settings();
-        settings.port("gis.observe.port", 9876);
-        EmbeddedEmulators.Ports demoPorts = null;
-        if (DemoMode.enabled(settings, args.contains("--demo"))) {
-            demoPorts = EmbeddedEmulators.Ports.from(settings);
-        } else {
-            ServerConnections.from(settings);
-        }
+        Optional<EmbeddedEmulators.Ports> demoPorts = readStartup(settings, args.contains("--demo"));
         settings.requireValid();
-        EmbeddedEmulators emulators = demoPorts == null ? null : EmbeddedEmulators.start(demoPorts);
+        EmbeddedEmulators emulators = demoPorts.map(EmbeddedEmulators::start).orElse(null);
         try {
             Main main = new Main(GisCamelRoutes.class);
             main.setPropertyPlaceholderLocations(files.placeholderLocations());

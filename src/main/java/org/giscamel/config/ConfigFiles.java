@@ -2,6 +2,7 @@ package org.giscamel.config;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,13 @@ public final class ConfigFiles {
      * through the properties component of a Camel context that is never started, before deciding how to start.
      */
     public GisSettings settings() {
+        return GisSettings.of(properties());
+    }
+
+    /** The properties component behind {@link #settings()}, e.g. to list the keys the files set. */
+    public PropertiesComponent properties() {
         CamelContext context = new DefaultCamelContext(false);
         context.getPropertiesComponent().setLocation(placeholderLocations());
-        return GisSettings.of(context.getPropertiesComponent());
+        return context.getPropertiesComponent();
     }
 }

@@ -1,9 +1,12 @@
 package org.giscamel.config;
 
 import org.apache.camel.spi.PropertiesComponent;
+import org.quartz.CronExpression;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -171,6 +174,39 @@ public final class GisSettings {
             problems.add(key + " is not a valid URL: " + e.getReason());
             return Optional.empty();
         }
+    }
+
+    /**
+     * A folder the application reads and writes, created when missing: it must be a readable, writable folder if
+     * it exists, and otherwise creatable (its nearest existing parent writable).
+     */
+    public Path folder(String key, String defaultValue) {
+        Path folder = Path.of(string(key, defaultValue));
+        Path existing = folder.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            problems.add(key + " names " + folder + ", which cannot be created");
+        } else if (existing.equals(folder.toAbsolutePath())) {
+            if (!Files.isDirectory(folder) || !Files.isReadable(folder) || !Files.isWritable(folder)) {
+                problems.add(key + " names " + folder + ", which is not a folder this application can read and write");
+            }
+        } else if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            problems.add(key + " names " + folder + ", which does not exist and cannot be created in " + existing);
+        }
+        return folder;
+    }
+
+    /** A Quartz cron expression (seconds first, e.g. {@code 0 0 * * * ?}). */
+    public String cron(String key, String defaultValue) {
+        String value = string(key, defaultValue);
+        if (!CronExpression.isValidExpression(value)) {
+            problems.add(key + " must be a Quartz cron expression such as 0 0 * * * ? (seconds minutes hours "
+                    + "day-of-month month day-of-week) but is '" + value + "'");
+            return defaultValue;
+        }
+        return value;
     }
 
     /** One of the allowed words, case-insensitive. */

@@ -7,6 +7,7 @@ import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.Registry;
 import org.giscamel.config.GisSettings;
 import org.giscamel.http.GisHttpClient;
+import org.giscamel.observe.GisMetrics;
 import org.giscamel.routes.GisBeans;
 import org.giscamel.token.TokenService;
 
@@ -44,7 +45,7 @@ public class HarvestConfiguration implements CamelConfiguration {
                 lookup(registry, "gisHttpClient", GisHttpClient.class),
                 lookup(registry, "tokenService", TokenService.class),
                 lookup(registry, GisBeans.RETRY_POLICY, RedeliveryPolicy.class),
-                Clock.systemUTC()));
+                GisMetrics.of(context), Clock.systemUTC()));
     }
 
     /** The harvest settings as this configuration reads them (also for {@code check-config}); no side effects. */

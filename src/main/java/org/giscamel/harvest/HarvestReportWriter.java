@@ -10,8 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class HarvestReportWriter {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Path dir;
@@ -39,7 +35,7 @@ final class HarvestReportWriter {
     Path write(HarvestRun run, String portalUrl) {
         try {
             Files.createDirectories(dir);
-            String name = "harvest-" + run.source().id() + "-" + STAMP.format(run.startedAt()) + ".json";
+            String name = "harvest-" + run.id() + ".json";
             Path partial = dir.resolve(name + ".part");
             try (JsonGenerator json = JSON.createGenerator(partial.toFile(), JsonEncoding.UTF8)) {
                 json.useDefaultPrettyPrinter();

@@ -5,6 +5,8 @@ import org.giscamel.iportal.OwnedRegistration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +18,9 @@ import java.util.concurrent.ExecutorService;
  * inputs are dropped once the plan is made; the plan and the outcomes are what the report needs.
  */
 public final class HarvestRun {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final HarvestSource source;
     private final boolean dryRun;
@@ -47,6 +52,11 @@ public final class HarvestRun {
         HarvestRun run = new HarvestRun(source, dryRun, forced, now, null);
         run.finish(RunStatus.SKIPPED, "the previous run of this source is still going, so this one did not start", now);
         return run;
+    }
+
+    /** Names the run in its report's file name and in log lines (MDC): source and UTC start time. */
+    public String id() {
+        return source.id() + "-" + STAMP.format(startedAt);
     }
 
     public HarvestSource source() {

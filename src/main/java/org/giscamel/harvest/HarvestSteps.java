@@ -8,6 +8,8 @@ import org.giscamel.config.ServerConnection;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.iportal.OwnedRegistration;
 import org.giscamel.iportal.PortalServices;
+import org.giscamel.observe.GisMetrics;
+import org.giscamel.observe.LogContext;
 import org.giscamel.ogc.OgcCapabilitiesClient;
 import org.giscamel.token.CredentialsProvider;
 import org.giscamel.token.TokenScope;
@@ -45,15 +47,17 @@ public final class HarvestSteps {
     private final Supplier<GisHttpClient> http;
     private final Supplier<TokenService> tokens;
     private final Supplier<RedeliveryPolicy> retryPolicy;
+    private final GisMetrics metrics;
     private final Clock clock;
 
     /** The shared beans are looked up when a run needs them: they may be bound after this one. */
     public HarvestSteps(HarvestConfig config, Supplier<GisHttpClient> http, Supplier<TokenService> tokens,
-                        Supplier<RedeliveryPolicy> retryPolicy, Clock clock) {
+                        Supplier<RedeliveryPolicy> retryPolicy, GisMetrics metrics, Clock clock) {
         this.config = config;
         this.http = http;
         this.tokens = tokens;
         this.retryPolicy = retryPolicy;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -69,7 +73,9 @@ public final class HarvestSteps {
         Optional<RunLock.Held> lock = RunLock.tryAcquire(config.settings().reportDir(), source.id());
         if (lock.isEmpty()) {
             HarvestRun skipped = HarvestRun.skipped(source, dryRun, force, clock.instant());
+            LogContext.harvestRun(exchange, skipped.id());
             LOG.warn(skipped.summaryLine());
+            metrics.harvestRun(source.id(), skipped.status().name());
             exchange.getMessage().setBody(skipped);
             exchange.setRouteStop(true);
             return;
@@ -81,6 +87,7 @@ public final class HarvestSteps {
                 end(run, done.getException(), lock.get());
             }
         });
+        LogContext.harvestRun(exchange, run.id());
         exchange.getMessage().setBody(run);
     }
 
@@ -153,7 +160,19 @@ public final class HarvestSteps {
             LOG.error("Harvest {}: could not write the report of a failed run: {}", run.source().id(), e.getMessage());
         } finally {
             lock.close();
+            count(run);
         }
+    }
+
+    private void count(HarvestRun run) {
+        String source = run.source().id();
+        for (ItemOutcome outcome : run.outcomes()) {
+            boolean failed = outcome.result() == ItemOutcome.Result.FAILED;
+            if (failed || outcome.result() == ItemOutcome.Result.DONE) {
+                metrics.harvestWrite(source, outcome.item().action().name(), failed);
+            }
+        }
+        metrics.harvestRun(source, String.valueOf(run.status()));
     }
 
     private void writeReport(HarvestRun run) {

@@ -1,6 +1,7 @@
 package org.giscamel.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.reply.GisServerException;
 import org.giscamel.reply.IoFailures;
 import org.giscamel.reply.ReplyChecker;
 import org.slf4j.Logger;
@@ -20,7 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP/1.1 client every flow uses. Each call names its step (e.g. "join site") so that failures say what
@@ -41,6 +44,7 @@ public final class GisHttpClient {
 
     private final HttpClient client;
     private final HttpSettings settings;
+    private final List<Consumer<GisServerException>> failureListeners = new CopyOnWriteArrayList<>();
 
     public GisHttpClient(HttpSettings settings) {
         this.settings = settings;
@@ -55,16 +59,39 @@ public final class GisHttpClient {
         this.client = builder.build();
     }
 
+    /** Hears every failed call, each attempt on its own (e.g. to count errors by step); never a secret. */
+    public void addFailureListener(Consumer<GisServerException> listener) {
+        failureListeners.add(listener);
+    }
+
     /** Sends the request and returns the raw reply, whatever its status. */
     public HttpReply send(String step, GisRequest request) {
+        return observed(() -> sendUnobserved(step, request));
+    }
+
+    /** Sends the request and judges the reply with {@link ReplyChecker}. */
+    public JsonNode call(String step, GisRequest request) {
+        return observed(() -> sendUnobserved(step, request).checked(step));
+    }
+
+    /** Judges a reply obtained with {@link #send}, as {@link #call} does. */
+    public JsonNode check(String step, HttpReply reply) {
+        return observed(() -> reply.checked(step));
+    }
+
+    private HttpReply sendUnobserved(String step, GisRequest request) {
         HttpResponse<byte[]> response = exchange(step, request, HttpResponse.BodyHandlers.ofByteArray(), ignored -> {
         });
         return new HttpReply(response.statusCode(), response.headers(), response.body());
     }
 
-    /** Sends the request and judges the reply with {@link ReplyChecker}. */
-    public JsonNode call(String step, GisRequest request) {
-        return send(step, request).checked(step);
+    private <T> T observed(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (GisServerException e) {
+            failureListeners.forEach(listener -> listener.accept(e));
+            throw e;
+        }
     }
 
     /**
@@ -73,6 +100,10 @@ public final class GisHttpClient {
      * the typed exception instead.
      */
     public <T> T download(String step, GisRequest request, StreamHandler<T> handler) {
+        return observed(() -> downloadUnobserved(step, request, handler));
+    }
+
+    private <T> T downloadUnobserved(String step, GisRequest request, StreamHandler<T> handler) {
         HttpResponse<InputStream> response = exchange(step, request, HttpResponse.BodyHandlers.ofInputStream(),
                 GisHttpClient::closeQuietly);
         try (InputStream body = response.body()) {

@@ -42,7 +42,7 @@ final class IportalAuthIssuer {
                 .toString();
         Instant obtainedAt = clock.instant();
         HttpReply reply = http.send(step, GisRequest.postJson(scope.resolve("web/login.json"), body));
-        reply.checked(step);
+        http.check(step, reply);
         String session = reply.headerValues("Set-Cookie").stream()
                 .map(cookie -> cookie.split(";", 2)[0].trim())
                 .filter(pair -> pair.startsWith(SESSION_COOKIE + "="))
