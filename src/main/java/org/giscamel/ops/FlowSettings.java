@@ -6,6 +6,7 @@ import org.giscamel.gp.GpFlowSettings;
 import org.giscamel.harvest.HarvestConfiguration;
 import org.giscamel.routes.GisBeans;
 import org.giscamel.sitejoin.SiteJoinSettings;
+import org.giscamel.status.StatusSettings;
 
 /** Every flow's {@code gis.*} keys, read by the flow's own reader: nothing is opened, started or created. */
 public final class FlowSettings {
@@ -23,5 +24,6 @@ public final class FlowSettings {
         new HarvestConfiguration().read(settings);
         GpFlowSettings.from(settings);
         ObserveSettings.from(settings);
+        StatusSettings.from(settings);
     }
 }
