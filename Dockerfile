@@ -14,6 +14,7 @@ WORKDIR /app
 COPY --from=build /src/target/gis-camel-routes.jar /app/gis-camel-routes.jar
 COPY --chown=10001 config /app/config
 COPY --chown=10001 routes /app/routes
+COPY --chown=10001 samples /app/samples
 RUN mkdir -p /app/data /app/inbox /app/outbox /app/reports && chown -R 10001 /app
 USER 10001
 # config/ and routes/ can be replaced by mounts; data/ holds the job store, inbox/ outbox/ reports/ the flows' files.

@@ -1,0 +1,42 @@
+package org.giscamel.gp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One job as the job store holds it.
+ *
+ * @param id             the flow's own id, given before the server is asked (the server's id may never come)
+ * @param inputPath      where the dropped file lies while the job runs ({@code <inbox>/processing/..})
+ * @param status         the last status the server reported; empty before its first answer
+ * @param sync           executed synchronously ({@code execute}); its results came with the reply
+ * @param nextPollAt     when the poller next looks at the job (epoch ms)
+ * @param executingSince when the job was first seen executing, for the completion estimate
+ * @param input          what was submitted: the input file's summary and the fixed parameters
+ * @param results        an async job's {@code results} map, or a sync execution's {@code results} array
+ * @param messages       the server's messages from the final read
+ */
+public record GpJobRecord(String id, GpJobSpec spec, String inputName, Path inputPath, String inputSha256,
+                          GpPhase phase, Optional<String> serverJobId, Optional<GpJobStatus> status, boolean sync,
+                          long createdAt, Long submittedAt, long deadlineAt, long nextPollAt, int pollCount,
+                          int errorCount, String progress, Long executingSince, JsonNode input, JsonNode results,
+                          JsonNode messages, Optional<GpFailure> failure, Long finishedAt) {
+
+    public String jobName() {
+        return spec.name();
+    }
+
+    /** The job's folder in the outbox: the input's base name and the server's job id (ours for sync jobs). */
+    public String outputFolder() {
+        int dot = inputName.lastIndexOf('.');
+        String base = dot > 0 ? inputName.substring(0, dot) : inputName;
+        return base + "-" + serverJobId.orElse(id);
+    }
+
+    /** How people name the job in logs: declaration, input file and server job id. */
+    public String describe() {
+        return "GP job '" + jobName() + "' " + inputName + serverJobId.map(j -> " (" + j + ")").orElse("");
+    }
+}

@@ -1,0 +1,85 @@
+package org.giscamel.gp;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.giscamel.gp.output.AtomicFiles;
+import org.giscamel.gp.output.HashingInputStream;
+import org.giscamel.gp.output.OutputNames;
+import org.giscamel.gp.output.WrittenFile;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Where a job's outputs go: a job folder under the declared output endpoint. Content is streamed and counted
+ * on the way, so a multi-gigabyte raster never sits in memory and still gets its size and SHA-256.
+ */
+public interface GpOutbox {
+
+    /**
+     * Writes one file of a job.
+     *
+     * @param folder the job's folder, {@link GpJobRecord#outputFolder()}
+     * @param name   a name already made safe by {@link OutputNames}
+     */
+    WrittenFile write(String folder, String name, InputStream content) throws IOException;
+
+    default WrittenFile write(String folder, String name, byte[] content) throws IOException {
+        return write(folder, name, new ByteArrayInputStream(content));
+    }
+
+    /** Clears what a killed process left half-written in a job's folder, before the job resumes. */
+    void clearPartialFiles(String folder) throws IOException;
+
+    /** {@code file:<folder>} is written here, atomically; any other URI through its Camel component. */
+    static GpOutbox forUri(String uri, ProducerTemplate producer) {
+        if (uri.startsWith("file:")) {
+            return new Folder(Path.of(uri.substring("file:".length()).replaceFirst("^//", "")));
+        }
+        return new Endpoint(uri, producer);
+    }
+
+    /** A local folder: each file goes to a temp file, then is renamed into place. */
+    record Folder(Path root) implements GpOutbox {
+
+        @Override
+        public WrittenFile write(String folder, String name, InputStream content) throws IOException {
+            Path jobFolder = OutputNames.resolveInside(root, OutputNames.fileName(folder, "job"));
+            return AtomicFiles.write(OutputNames.resolveInside(jobFolder, name), content);
+        }
+
+        @Override
+        public void clearPartialFiles(String folder) throws IOException {
+            AtomicFiles.deleteStaleTempFiles(OutputNames.resolveInside(root, OutputNames.fileName(folder, "job")));
+        }
+    }
+
+    /**
+     * A Camel endpoint (sftp:, ftp:, aws2-s3: ... where the component is on the classpath), sent the file as a
+     * stream with its relative path in {@code CamelFileName}; atomicity is the endpoint's (e.g. its tempPrefix).
+     */
+    record Endpoint(String uri, ProducerTemplate producer) implements GpOutbox {
+
+        @Override
+        public WrittenFile write(String folder, String name, InputStream content) throws IOException {
+            String relative = OutputNames.fileName(folder, "job") + "/" + name;
+            HashingInputStream hashing = new HashingInputStream(content);
+            Exchange sent = producer.send(uri, exchange -> {
+                exchange.getIn().setBody(hashing);
+                exchange.getIn().setHeader(Exchange.FILE_NAME, relative);
+            });
+            if (sent.getException() != null) {
+                throw new IOException("Could not write " + relative + " to " + uri + ": " + sent.getException().getMessage(),
+                        sent.getException());
+            }
+            return new WrittenFile(Path.of(relative), hashing.size(), hashing.sha256());
+        }
+
+        @Override
+        public void clearPartialFiles(String folder) {
+            // a remote endpoint's temp files are the endpoint's to manage
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.giscamel.gp;
+
+import org.giscamel.config.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GpJobDeclarationTest {
+
+    private static GpJobDeclaration valid() {
+        GpJobDeclaration declaration = new GpJobDeclaration();
+        declaration.setName("buffers");
+        declaration.setTaskUrl("https://gis.example.com/arcgis/rest/services/Demo/BufferPoints/GPServer/BufferPoints");
+        declaration.setInputParameter("Input_Features");
+        declaration.setParameters("{\"Distance\": {\"distance\": 500, \"units\": \"esriMeters\"} }");
+        declaration.setOutput("file:outbox/gp/buffers");
+        return declaration;
+    }
+
+    @Test
+    void aDeclarationBecomesTheSpecOfItsJobsWithTheTemplatesDefaults() {
+        GpJobSpec spec = valid().spec();
+        assertEquals("buffers", spec.name());
+        assertEquals(500, spec.parameters().at("/Distance/distance").asInt());
+        assertEquals(Optional.empty(), spec.mapImage());
+        assertTrue(spec.returnData());
+        assertEquals(Optional.empty(), spec.deadline());
+        assertEquals(EnumSet.allOf(GpJobSpec.FeatureFormat.class), spec.featureFormats());
+        assertEquals(4326, spec.inputWkid());
+    }
+
+    @Test
+    void theOptionsAreReadAsDeclared() {
+        GpJobDeclaration declaration = valid();
+        declaration.setMapImage("true");
+        declaration.setMapImageSize("1024,768");
+        declaration.setMapImageFormat("jpg");
+        declaration.setDeadline("45m");
+        declaration.setFeatureFormats("geojson");
+        GpJobSpec spec = declaration.spec();
+        assertEquals(Optional.of(new GpJobSpec.MapImage(1024, 768, "jpg")), spec.mapImage());
+        assertEquals(Optional.of(Duration.ofMinutes(45)), spec.deadline());
+        assertEquals(EnumSet.of(GpJobSpec.FeatureFormat.GEOJSON), spec.featureFormats());
+    }
+
+    @Test
+    void everyWrongValueIsReportedAtOnceNamingTheJobAndTheParameter() {
+        GpJobDeclaration declaration = valid();
+        declaration.setParameters("Distance=500");
+        declaration.setMapImage("true");
+        declaration.setMapImageSize("big");
+        declaration.setDeadline("soon");
+        ConfigurationException e = assertThrows(ConfigurationException.class, declaration::check);
+        String message = e.getMessage();
+        assertTrue(message.contains("gis-gp-job 'buffers' parameter parameters must be a JSON object"), message);
+        assertTrue(message.contains("gis-gp-job 'buffers' parameter mapImageSize must be width,height"), message);
+        assertTrue(message.contains("gis-gp-job 'buffers' parameter deadline must be a duration"), message);
+    }
+
+    @Test
+    void aTaskUrlMustNameAGpTask() {
+        GpJobDeclaration declaration = valid();
+        declaration.setTaskUrl("https://gis.example.com/arcgis/rest/services/Demo/Map/MapServer");
+        ConfigurationException e = assertThrows(ConfigurationException.class, declaration::check);
+        assertTrue(e.getMessage().contains("GPServer/<task>"), e.getMessage());
+    }
+
+    @Test
+    void aFileOutputTakesAFolderWithoutOptions() {
+        GpJobDeclaration declaration = valid();
+        declaration.setOutput("file:outbox?fileExist=Append");
+        assertThrows(ConfigurationException.class, declaration::check);
+    }
+
+    @Test
+    void theSpecIsStoredAndReadBackUnchanged() {
+        GpJobDeclaration declaration = valid();
+        declaration.setMapImage("true");
+        declaration.setDeadline("10m");
+        GpJobSpec spec = declaration.spec();
+        assertEquals(spec, GpJobSpec.fromJson(spec.toJson()));
+    }
+}
