@@ -56,9 +56,21 @@ public final class CommandLine {
             System.err.println(e.getMessage());
             return USAGE_ERROR;
         } catch (Exception e) {
-            System.err.println(name + " failed: " + e.getMessage());
+            System.err.println(name + " failed: " + causes(e));
             return 1;
         }
+    }
+
+    /** The message and each distinct cause's message, so a wrapped failure still says what went wrong. */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !text.toString().contains(message)) {
+                text.append(": ").append(message);
+            }
+        }
+        return text.toString();
     }
 
     private static void printUsage(PrintStream out, Map<String, Command> commands) {
