@@ -34,13 +34,15 @@ public class GpBeans implements CamelConfiguration {
         GisMetrics metrics = GisMetrics.of(context);
         GpInbox inbox = new GpInbox(store, clock);
         GpJobCompletion completion = new GpJobCompletion(store, inbox, producer, metrics, clock);
-        GpPoller poller = new GpPoller(store, server, new GpDownloader(server, tasks, store, producer, metrics, clock),
+        GpBackends backends = new GpBackends(new ArcGisGpTask(tasks, server, clock), new WpsProcess(server));
+        GpPoller poller = new GpPoller(store, backends, new GpDownloader(server, tasks, backends, store, producer, metrics,
+                clock),
                 completion, new GpRateLimiter(flow.statusRequestsPerSecond()), schedule, flow.resultsAttempts(), metrics,
                 clock);
         Registry registry = context.getRegistry();
         registry.bind("gpJobStore", store);
         registry.bind("gpInbox", inbox);
-        registry.bind("gpSubmitter", new GpSubmitter(tasks, store, server, flow, schedule, clock));
+        registry.bind("gpSubmitter", new GpSubmitter(tasks, store, server, backends, flow, schedule, clock));
         registry.bind("gpPoller", poller);
         try {
             context.addService(new GpFlowService(context, store, poller, flow, clock), true, false);

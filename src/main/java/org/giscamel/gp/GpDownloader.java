@@ -52,16 +52,18 @@ public final class GpDownloader {
 
     private final GpServer server;
     private final GpTaskCatalog tasks;
+    private final GpBackends backends;
     private final GpJobStore store;
     private final ProducerTemplate producer;
     private final GisMetrics metrics;
     private final Clock clock;
     private volatile boolean stopping;
 
-    public GpDownloader(GpServer server, GpTaskCatalog tasks, GpJobStore store, ProducerTemplate producer,
-                        GisMetrics metrics, Clock clock) {
+    public GpDownloader(GpServer server, GpTaskCatalog tasks, GpBackends backends, GpJobStore store,
+                        ProducerTemplate producer, GisMetrics metrics, Clock clock) {
         this.server = server;
         this.tasks = tasks;
+        this.backends = backends;
         this.store = store;
         this.producer = producer;
         this.metrics = metrics;
@@ -74,11 +76,10 @@ public final class GpDownloader {
     }
 
     public Outcome download(GpJobRecord job) throws IOException {
-        GpTaskInfo task = tasks.task(job.spec().taskUrl());
         Writer writer = new Writer(job, GpOutbox.forUri(job.spec().output(), producer));
         writer.outbox.clearPartialFiles(job.outputFolder());
         LiteralResults literals = new LiteralResults();
-        for (JsonNode result : results(job, task)) {
+        for (JsonNode result : backends.of(job.spec()).results(job)) {
             String param = result.path("paramName").asText();
             try {
                 write(writer, param, result, literals);
@@ -90,6 +91,7 @@ public final class GpDownloader {
             writer.bytes(RESULTS_JSON, LITERALS, "LITERAL", GpJson.pretty(literals.toJson()), null);
         }
         job.spec().mapImage().ifPresent(image -> {
+            GpTaskInfo task = tasks.task(job.spec().taskUrl()); // only ArcGIS jobs declare a map image
             if (task.resultMapService() && job.serverJobId().isPresent()) {
                 writer.mapImage(task, image);
             } else {
@@ -97,26 +99,6 @@ public final class GpDownloader {
             }
         });
         return new Outcome(writer.warnings, writer.problems);
-    }
-
-    /** The {@code results/<param>} replies: read from the server for a job, or as {@code execute} returned them. */
-    private List<JsonNode> results(GpJobRecord job, GpTaskInfo task) {
-        List<JsonNode> results = new ArrayList<>();
-        if (job.sync()) {
-            job.results().forEach(results::add);
-            return results;
-        }
-        URI jobUrl = URI.create(jobUrl(job) + "/");
-        job.results().fields().forEachRemaining(entry -> {
-            // paramUrl is relative to the job URL (arcgis-rest.md §5.6), and may differ in case from the key
-            String paramUrl = entry.getValue().path("paramUrl").asText("results/" + entry.getKey());
-            GisRequest request = GisRequest.get(jobUrl.resolve(paramUrl));
-            if (job.spec().returnData() && task.resultMapService()) {
-                request = request.param("returnType", "data");
-            }
-            results.add(server.call("read GP result " + entry.getKey(), request));
-        });
-        return results;
     }
 
     private void write(Writer writer, String param, JsonNode result, LiteralResults literals) {
@@ -147,10 +129,6 @@ public final class GpDownloader {
             }
             case LITERAL -> literals.add(result);
         }
-    }
-
-    static String jobUrl(GpJobRecord job) {
-        return job.spec().taskUrl() + "/jobs/" + URLEncoder.encode(job.serverJobId().orElseThrow(), StandardCharsets.UTF_8);
     }
 
     /** Writes one job's files, skipping those already recorded. */

@@ -76,16 +76,29 @@ public final class GpJobDeclaration implements Processor {
         values.put("inputWkid", value);
     }
 
+    public void setBackend(String value) {
+        values.put("backend", value);
+    }
+
+    public void setProcess(String value) {
+        values.put("process", value);
+    }
+
     /** Checks every value at once; the template calls it when the route is created. */
     public void check() {
         String name = values.getOrDefault("name", "").trim();
         String prefix = "gis-gp-job '" + (name.isEmpty() ? "?" : name) + "' parameter ";
         GisSettings params = new GisSettings(key -> Optional.ofNullable(values.get(key.substring(prefix.length()))));
         params.required(prefix + "name", "to name the job in logs, the job store and the outbox");
+        boolean wps = params.choice(prefix + "backend", "arcgis", "arcgis", "wps").equals("wps");
+        Optional<String> wpsProcess = wps
+                ? Optional.of(params.required(prefix + "process", "(the WPS process identifier, for backend wps)"))
+                : Optional.empty();
         Optional<String> taskUrl = params.httpUrl(prefix + "taskUrl");
         if (taskUrl.isEmpty()) {
-            params.required(prefix + "taskUrl", "(the GP task, as in https://host/arcgis/rest/services/X/GPServer/Task)");
-        } else {
+            params.required(prefix + "taskUrl", wps ? "(the WPS endpoint, as in https://host/wps)"
+                    : "(the GP task, as in https://host/arcgis/rest/services/X/GPServer/Task)");
+        } else if (!wps) {
             try {
                 GpTaskInfo.serviceUrl(URI.create(taskUrl.get()));
             } catch (IllegalArgumentException e) {
@@ -102,7 +115,9 @@ public final class GpJobDeclaration implements Processor {
                     + "by the flow, so file endpoint options would not apply");
         }
         Optional<GpJobSpec.MapImage> mapImage = Optional.empty();
-        if (params.bool(prefix + "mapImage", false)) {
+        if (params.bool(prefix + "mapImage", false) && wps) {
+            params.problem(prefix + "mapImage: a WPS process has no result map service");
+        } else if (params.bool(prefix + "mapImage", false)) {
             int[] size = size(params, prefix + "mapImageSize");
             mapImage = Optional.of(new GpJobSpec.MapImage(size[0], size[1], params.choice(prefix + "mapImageFormat",
                     "png", "png", "png8", "png24", "png32", "jpg", "gif", "bmp")));
@@ -114,7 +129,7 @@ public final class GpJobDeclaration implements Processor {
         int wkid = params.integer(prefix + "inputWkid", 4326, 1, Integer.MAX_VALUE);
         params.requireValid();
         spec = new GpJobSpec(name, URI.create(taskUrl.orElseThrow()), inputParameter, parameters, output, mapImage,
-                returnData, deadline, formats, wkid);
+                returnData, deadline, formats, wkid, wpsProcess);
     }
 
     public GpJobSpec spec() {

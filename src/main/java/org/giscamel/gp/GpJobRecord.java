@@ -28,11 +28,18 @@ public record GpJobRecord(String id, GpJobSpec spec, String inputName, Path inpu
         return spec.name();
     }
 
-    /** The job's folder in the outbox: the input's base name and the server's job id (ours for sync jobs). */
+    /**
+     * The job's folder in the outbox: the input's base name and the server's job id (ours for sync jobs). A WPS
+     * job's id is its status location URL; the folder takes its last path segment ({@code <uuid>.xml} → uuid).
+     */
     public String outputFolder() {
         int dot = inputName.lastIndexOf('.');
         String base = dot > 0 ? inputName.substring(0, dot) : inputName;
-        return base + "-" + serverJobId.orElse(id);
+        String jobId = serverJobId.orElse(id);
+        if (jobId.contains("/")) {
+            jobId = jobId.substring(jobId.lastIndexOf('/') + 1).replaceFirst("\\.xml$", "");
+        }
+        return base + "-" + jobId;
     }
 
     /** How people name the job in logs: declaration, input file and server job id. */

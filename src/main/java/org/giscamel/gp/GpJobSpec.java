@@ -21,10 +21,20 @@ import java.util.Set;
  * @param deadline       how long the job may take from submission; empty = the flow's {@code gis.gp.deadline}
  * @param featureFormats how feature outputs are written
  * @param inputWkid      spatial reference of GeoJSON inputs that do not name one
+ * @param wpsProcess     the process identifier when {@code taskUrl} is an OGC WPS 1.0.0 endpoint; empty for an
+ *                       ArcGIS GP task. Stored with the job, so a restart polls it with the same protocol.
  */
 public record GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectNode parameters, String output,
                         Optional<MapImage> mapImage, boolean returnData, Optional<Duration> deadline,
-                        Set<FeatureFormat> featureFormats, int inputWkid) {
+                        Set<FeatureFormat> featureFormats, int inputWkid, Optional<String> wpsProcess) {
+
+    /** A job on an ArcGIS GP task. */
+    public GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectNode parameters, String output,
+                     Optional<MapImage> mapImage, boolean returnData, Optional<Duration> deadline,
+                     Set<FeatureFormat> featureFormats, int inputWkid) {
+        this(name, taskUrl, inputParameter, parameters, output, mapImage, returnData, deadline, featureFormats,
+                inputWkid, Optional.empty());
+    }
 
     /** How a feature set output is written: GeoJSON and/or the server's raw Esri JSON. */
     public enum FeatureFormat {
@@ -53,6 +63,7 @@ public record GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectN
                 .put("format", m.format()));
         deadline.ifPresent(d -> node.put("deadline", d.toString()));
         featureFormats.forEach(f -> node.withArray("featureFormats").add(f.name()));
+        wpsProcess.ifPresent(p -> node.put("backend", "wps").put("process", p));
         return node;
     }
 
@@ -66,6 +77,7 @@ public record GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectN
                         map.path("format").asText())) : Optional.empty(),
                 node.path("returnData").asBoolean(true),
                 node.hasNonNull("deadline") ? Optional.of(Duration.parse(node.get("deadline").asText())) : Optional.empty(),
-                formats, node.path("inputWkid").asInt());
+                formats, node.path("inputWkid").asInt(),
+                "wps".equals(node.path("backend").asText()) ? Optional.of(node.path("process").asText()) : Optional.empty());
     }
 }

@@ -45,7 +45,7 @@ public final class GpJobStore implements AutoCloseable {
               input_sha256 VARCHAR(64) NOT NULL,
               live_key VARCHAR(300) UNIQUE,
               phase VARCHAR(20) NOT NULL,
-              server_job_id VARCHAR(200),
+              server_job_id VARCHAR(2000),
               status_code INTEGER,
               sync_execution BOOLEAN NOT NULL,
               created_at BIGINT NOT NULL,

@@ -1,7 +1,6 @@
 package org.giscamel.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.giscamel.http.GisRequest;
 import org.giscamel.observe.GisMetrics;
 import org.giscamel.observe.LogContext;
 import org.giscamel.reply.GisServerException;
@@ -11,12 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +38,7 @@ public final class GpPoller {
     private static final int BATCH = 64;
 
     private final GpJobStore store;
-    private final GpServer server;
+    private final GpBackends backends;
     private final GpDownloader downloader;
     private final GpJobCompletion completion;
     private final GpRateLimiter limiter;
@@ -53,11 +51,11 @@ public final class GpPoller {
     private volatile ExecutorService downloads;
     private volatile boolean stopping;
 
-    public GpPoller(GpJobStore store, GpServer server, GpDownloader downloader, GpJobCompletion completion,
+    public GpPoller(GpJobStore store, GpBackends backends, GpDownloader downloader, GpJobCompletion completion,
                     GpRateLimiter limiter, GpPollSchedule schedule, int resultsAttempts, GisMetrics metrics,
                     Clock clock) {
         this.store = store;
-        this.server = server;
+        this.backends = backends;
         this.downloader = downloader;
         this.completion = completion;
         this.limiter = limiter;
@@ -146,10 +144,9 @@ public final class GpPoller {
             return;
         }
         boolean finalRead = job.status().map(GpJobStatus::stopsPolling).orElse(false);
-        JsonNode reply;
+        GpBackend.JobState reply;
         try {
-            reply = server.call(finalRead ? "read GP job messages" : "read GP job status", GisRequest.get(jobUrl(job))
-                    .param("returnMessages", String.valueOf(finalRead)));
+            reply = backends.of(job.spec()).read(job, finalRead);
         } catch (GisServerException e) {
             if (retryable(e)) {
                 retryLater(job, e);
@@ -159,8 +156,8 @@ public final class GpPoller {
             return;
         }
         metrics.gpStatusPolled();
-        GpJobStatus status = GpJobStatus.from(reply.path("jobStatus").asText(null));
-        JsonNode progress = reply.path("progress");
+        GpJobStatus status = reply.status();
+        JsonNode progress = reply.progress();
         String seen = describe(status, progress);
         if (!seen.equals(job.progress())) {
             LOG.info("{}: {}", job.describe(), seen);
@@ -179,7 +176,7 @@ public final class GpPoller {
         } else if (status.isSuccess()) {
             succeeded(job, reply);
         } else {
-            JsonNode messages = reply.path("messages");
+            JsonNode messages = reply.messages();
             fail(job, GpPhase.FAILED, status, GpFailure.of("run GP job", "the job ended "
                     + status.wireName() + " (status code " + status.code() + ")", "job-" + kebab(status),
                     serverMessages(messages)), messages);
@@ -187,10 +184,10 @@ public final class GpPoller {
     }
 
     /** The final read of a succeeded job: outputs are written next, or the read repeats while results lag. */
-    private void succeeded(GpJobRecord job, JsonNode reply) throws IOException {
-        JsonNode results = reply.path("results");
-        JsonNode messages = reply.path("messages");
-        if (results.isObject() && !results.isEmpty()) {
+    private void succeeded(GpJobRecord job, GpBackend.JobState reply) throws IOException {
+        JsonNode results = reply.results();
+        JsonNode messages = reply.messages();
+        if (results != null && results.isContainerNode() && !results.isEmpty()) {
             store.recordServerSuccess(job.id(), results, messages);
             LOG.info("{}: succeeded; writing its outputs", job.describe());
         } else if (job.errorCount() + 1 < resultsAttempts) {
@@ -208,19 +205,20 @@ public final class GpPoller {
         JsonNode messages = null;
         String outcome;
         try {
-            JsonNode reply = server.call("read GP job messages", GisRequest.get(jobUrl(job)).param("returnMessages", "true"));
-            status = GpJobStatus.from(reply.path("jobStatus").asText(null));
-            messages = reply.path("messages");
+            GpBackend backend = backends.of(job.spec());
+            GpBackend.JobState reply = backend.read(job, true);
+            status = reply.status();
+            messages = reply.messages();
             if (status.isSuccess()) {
                 succeeded(job, reply); // it finished in time after all; its outputs are still wanted
                 return;
             }
-            if (status.canCancel()) {
-                JsonNode cancel = server.call("cancel GP job",
-                        GisRequest.postForm(URI.create(jobUrl(job) + "/cancel"), Map.of()));
-                GpJobStatus after = GpJobStatus.from(cancel.path("jobStatus").asText(null));
-                outcome = "cancel requested, the server answered " + after.wireName();
-                status = after;
+            Optional<GpJobStatus> after = status.canCancel() ? backend.cancel(job) : Optional.empty();
+            if (after.isPresent()) {
+                outcome = "cancel requested, the server answered " + after.get().wireName();
+                status = after.get();
+            } else if (status.canCancel()) {
+                outcome = "not cancelled: the server's protocol has no cancel request";
             } else if (!status.stopsPolling()) {
                 outcome = "not cancelled: the server cancels only waiting or executing jobs and this one is "
                         + status.wireName();
@@ -289,10 +287,6 @@ public final class GpPoller {
     /** 5xx, resets, timeouts, and a token the server still rejects after the token service's one renewal. */
     private static boolean retryable(GisServerException e) {
         return e.isTransient() || e instanceof TokenRejectedException;
-    }
-
-    private static URI jobUrl(GpJobRecord job) {
-        return URI.create(GpDownloader.jobUrl(job));
     }
 
     /** {@code esriJobExecuting 40% Executing Buffer Points: step 3 of 5}: what changes is logged once. */

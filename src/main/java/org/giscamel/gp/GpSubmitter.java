@@ -10,16 +10,13 @@ import org.giscamel.gp.input.GpInputReader;
 import org.giscamel.gp.input.GpInputSettings;
 import org.giscamel.http.GisRequest;
 import org.giscamel.observe.LogContext;
-import org.giscamel.reply.TransientServerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,15 +37,17 @@ public final class GpSubmitter {
     private final GpTaskCatalog tasks;
     private final GpJobStore store;
     private final GpServer server;
+    private final GpBackends backends;
     private final GpFlowSettings settings;
     private final GpPollSchedule schedule;
     private final Clock clock;
 
-    public GpSubmitter(GpTaskCatalog tasks, GpJobStore store, GpServer server, GpFlowSettings settings,
-                       GpPollSchedule schedule, Clock clock) {
+    public GpSubmitter(GpTaskCatalog tasks, GpJobStore store, GpServer server, GpBackends backends,
+                       GpFlowSettings settings, GpPollSchedule schedule, Clock clock) {
         this.tasks = tasks;
         this.store = store;
         this.server = server;
+        this.backends = backends;
         this.settings = settings;
         this.schedule = schedule;
         this.clock = clock;
@@ -57,6 +56,11 @@ public final class GpSubmitter {
     /** Step: checks and converts the file for the task's input parameter; the server sees nothing yet. */
     public void readInput(Exchange exchange) throws IOException {
         GpJobSpec spec = spec(exchange);
+        if (spec.wpsProcess().isPresent()) {
+            // a WPS process gets the dropped file's name as a literal input (see the template's process parameter)
+            exchange.setProperty(VALUE, exchange.getProperty(GpInbox.INPUT_NAME, String.class));
+            return;
+        }
         Path file = exchange.getProperty(GpInbox.INPUT_PATH, Path.class);
         GpInputKind.of(file, settings.input()); // an unsupported file fails even while the server is unreachable
         GpTaskInfo task = tasks.task(spec.taskUrl());
@@ -101,6 +105,9 @@ public final class GpSubmitter {
     /** Step: a data file goes to the service's {@code uploads/upload}; the input becomes its {@code itemID}. */
     public void upload(Exchange exchange) {
         GpInput input = exchange.getProperty(INPUT, GpInput.class);
+        if (input == null) {
+            return; // a WPS input, passed as it is
+        }
         if (input instanceof GpInput.Features features) {
             exchange.setProperty(VALUE, features.parameterValue());
             return;
@@ -118,64 +125,23 @@ public final class GpSubmitter {
     }
 
     /**
-     * Step: {@code submitJob} for an asynchronous task (then polled), {@code execute} for a synchronous one (its
-     * results are written next). A failure that may have reached the server is not retried: the job could then
-     * run twice; it is reported instead.
+     * Step: submits through the job's protocol adapter; an asynchronous job is polled from now on, the results
+     * of a synchronous execution are written next.
      */
     public void submit(Exchange exchange) {
         GpJobSpec spec = spec(exchange);
-        GpTaskInfo task = tasks.task(spec.taskUrl());
         String id = exchange.getProperty(JOB_ID, String.class);
         GpJobRecord job = store.find(id).orElseThrow();
-        Map<String, String> form = new LinkedHashMap<>();
-        spec.parameters().fields().forEachRemaining(p -> form.put(p.getKey(), formValue(p.getValue())));
-        form.put(spec.inputParameter(), exchange.getProperty(VALUE, String.class));
-        String step = task.sync() ? "execute GP task" : "submit GP job";
-        URI target = URI.create(spec.taskUrl() + (task.sync() ? "/execute" : "/submitJob"));
-        GisRequest request = GisRequest.postForm(target, form);
-        if (task.sync()) {
-            request = request.timeout(Duration.ofMillis(Math.max(1, job.deadlineAt() - clock.millis())));
-        }
-        JsonNode reply;
-        try {
-            reply = server.call(step, request);
-        } catch (TransientServerException e) {
-            if (mayHaveReachedServer(e)) {
-                throw new GpStepException(new GpFailure(e.step(), e.getMessage() + "; the server may have received "
-                        + "the job, so it is not sent again: check the server, then drop the file again if needed",
-                        "submit-outcome-unknown", e.httpStatus(), null, e.serverMessages()));
-            }
-            throw e;
-        }
-        if (task.sync()) {
-            store.recordExecuted(id, reply.path("results"), reply.path("messages"));
+        GpBackend.Submission submission = backends.of(spec).submit(job, exchange.getProperty(VALUE, String.class));
+        if (submission.serverJobId().isEmpty()) {
+            store.recordExecuted(id, submission.results(), submission.messages());
             LOG.info("{}: executed synchronously; writing its results", job.describe());
             return;
         }
-        String serverJobId = reply.path("jobId").asText("");
-        if (serverJobId.isEmpty()) {
-            throw new GpStepException(GpFailure.of(step, "the submitJob reply has no jobId", "bad-reply", List.of()));
-        }
-        GpJobStatus status = GpJobStatus.from(reply.path("jobStatus").asText());
-        store.recordSubmitted(id, serverJobId, status, clock.millis() + schedule.first());
-        LOG.info("GP job '{}' {}: submitted as {} ({})", spec.name(), job.inputName(), serverJobId, status.wireName());
-    }
-
-    /**
-     * Only a refused connection or a server that says it is unavailable (503, 429) proves the job was not
-     * created; a timeout, a reset or another 5xx may come after the server accepted it.
-     */
-    static boolean mayHaveReachedServer(TransientServerException e) {
-        return switch (e.reason()) {
-            case CONNECTION_REFUSED -> false;
-            case SERVER_ERROR -> e.httpStatus() != 503 && e.httpStatus() != 429;
-            case TIMEOUT, CONNECTION_RESET -> true;
-        };
-    }
-
-    /** Non-literal values travel as JSON text; strings as they are (arcgis-rest.md §5.3). */
-    private static String formValue(JsonNode value) {
-        return value.isTextual() ? value.asText() : value.toString();
+        String serverJobId = submission.serverJobId().get();
+        store.recordSubmitted(id, serverJobId, submission.status(), clock.millis() + schedule.first());
+        LOG.info("GP job '{}' {}: submitted as {} ({})", spec.name(), job.inputName(), serverJobId,
+                submission.status().wireName());
     }
 
     private static ObjectNode summary(GpJobSpec spec, String name, String sha256, GpInput input) {
@@ -187,8 +153,10 @@ public final class GpSubmitter {
             if (features.geometryType() != null) {
                 file.put("geometryType", features.geometryType());
             }
-        } else {
+        } else if (input instanceof GpInput.Upload) {
             file.put("kind", "upload");
+        } else {
+            file.put("kind", "name");
         }
         node.set("parameters", spec.parameters());
         return node;

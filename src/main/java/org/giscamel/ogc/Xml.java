@@ -19,10 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Namespace-aware DOM reading for capabilities documents. Elements are found by namespace URI and local name,
+ * Namespace-aware DOM reading for capabilities documents and other OGC replies (the WPS job backend uses it too). Elements are found by namespace URI and local name,
  * never by prefix: servers choose their own prefixes. A null namespace means "no namespace" (WMS 1.1.1).
  */
-final class Xml {
+public final class Xml {
 
     private static final DocumentBuilderFactory FACTORY = safeFactory();
 
@@ -52,7 +52,7 @@ final class Xml {
      * naming a DTD on the web), but no external DTD, entity, schema or XInclude is ever loaded, and entities
      * declared in the document are not expanded (capabilities need none), so an expansion bomb stays inert.
      */
-    static Document parse(byte[] xml) {
+    public static Document parse(byte[] xml) {
         try {
             DocumentBuilder builder;
             synchronized (FACTORY) { // factories are not thread-safe; the builder is used by this thread only
@@ -67,11 +67,11 @@ final class Xml {
         }
     }
 
-    static boolean is(Element element, String namespace, String localName) {
+    public static boolean is(Element element, String namespace, String localName) {
         return Objects.equals(element.getNamespaceURI(), namespace) && localName.equals(element.getLocalName());
     }
 
-    static List<Element> children(Element parent, String namespace, String localName) {
+    public static List<Element> children(Element parent, String namespace, String localName) {
         List<Element> out = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element && is(element, namespace, localName)) {
@@ -81,21 +81,21 @@ final class Xml {
         return out;
     }
 
-    static Optional<Element> child(Element parent, String namespace, String localName) {
+    public static Optional<Element> child(Element parent, String namespace, String localName) {
         return children(parent, namespace, localName).stream().findFirst();
     }
 
     /** The trimmed text of the first such child; empty when there is none. */
-    static String childText(Element parent, String namespace, String localName) {
+    public static String childText(Element parent, String namespace, String localName) {
         return child(parent, namespace, localName).map(Xml::text).orElse("");
     }
 
     /** The trimmed text of every such child, skipping empty ones. */
-    static List<String> childTexts(Element parent, String namespace, String localName) {
+    public static List<String> childTexts(Element parent, String namespace, String localName) {
         return children(parent, namespace, localName).stream().map(Xml::text).filter(t -> !t.isEmpty()).toList();
     }
 
-    static String text(Element element) {
+    public static String text(Element element) {
         return element.getTextContent().trim();
     }
 

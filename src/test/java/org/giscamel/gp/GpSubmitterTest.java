@@ -21,16 +21,16 @@ class GpSubmitterTest {
 
     @Test
     void aRefusedConnectionOrAnUnavailableServerNeverCreatedTheJob() {
-        assertFalse(GpSubmitter.mayHaveReachedServer(noReply(TransientServerException.Reason.CONNECTION_REFUSED)));
-        assertFalse(GpSubmitter.mayHaveReachedServer(reply(503)));
-        assertFalse(GpSubmitter.mayHaveReachedServer(reply(429)));
+        assertFalse(ArcGisGpTask.mayHaveReachedServer(noReply(TransientServerException.Reason.CONNECTION_REFUSED)));
+        assertFalse(ArcGisGpTask.mayHaveReachedServer(reply(503)));
+        assertFalse(ArcGisGpTask.mayHaveReachedServer(reply(429)));
     }
 
     @Test
     void aTimeoutAResetOrAnotherServerErrorMayComeAfterTheJobWasCreated() {
-        assertTrue(GpSubmitter.mayHaveReachedServer(noReply(TransientServerException.Reason.TIMEOUT)));
-        assertTrue(GpSubmitter.mayHaveReachedServer(noReply(TransientServerException.Reason.CONNECTION_RESET)));
-        assertTrue(GpSubmitter.mayHaveReachedServer(reply(500)));
-        assertTrue(GpSubmitter.mayHaveReachedServer(reply(504)));
+        assertTrue(ArcGisGpTask.mayHaveReachedServer(noReply(TransientServerException.Reason.TIMEOUT)));
+        assertTrue(ArcGisGpTask.mayHaveReachedServer(noReply(TransientServerException.Reason.CONNECTION_RESET)));
+        assertTrue(ArcGisGpTask.mayHaveReachedServer(reply(500)));
+        assertTrue(ArcGisGpTask.mayHaveReachedServer(reply(504)));
     }
 }

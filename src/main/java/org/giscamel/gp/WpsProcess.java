@@ -1,0 +1,202 @@
+package org.giscamel.gp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.giscamel.http.GisRequest;
+import org.giscamel.ogc.Xml;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * The OGC WPS 1.0.0 protocol as a job backend: an asynchronous {@code Execute} (KVP GET with
+ * {@code storeExecuteResponse=true&status=true}, outputs {@code asReference}), then reads of the
+ * {@code statusLocation} it names. The server job id is that status location. WPS statuses take the ArcGIS codes:
+ * ProcessAccepted 1, ProcessPaused 2, ProcessStarted 3 (all below 4: polled on), ProcessSucceeded 4,
+ * ProcessFailed 5. Outputs by reference become RASTER ({@code image/tiff}) or DATA_FILE results, literal outputs
+ * go to {@code results.json}. WPS 1.0.0 has no cancel: a job past its deadline is left to the server.
+ */
+public final class WpsProcess implements GpBackend {
+
+    static final String WPS = "http://www.opengis.net/wps/1.0.0";
+    static final String OWS = "http://www.opengis.net/ows/1.1";
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
+
+    private final GpServer server;
+
+    public WpsProcess(GpServer server) {
+        this.server = server;
+    }
+
+    /**
+     * The declaration's fixed parameters and the input value go into {@code DataInputs} as literals; every output
+     * the process describes is asked for by reference through {@code ResponseDocument}, when the declaration
+     * lists them as {@code parameters._outputs} (an array of identifiers); without it the server's defaults apply.
+     */
+    @Override
+    public Submission submit(GpJobRecord job, String inputValue) {
+        GpJobSpec spec = job.spec();
+        StringJoiner inputs = new StringJoiner(";");
+        StringJoiner outputs = new StringJoiner(";");
+        spec.parameters().fields().forEachRemaining(p -> {
+            if (p.getKey().equals(OUTPUTS)) {
+                p.getValue().forEach(o -> outputs.add(o.asText() + "@asReference=true"));
+            } else {
+                inputs.add(p.getKey() + "=" + (p.getValue().isTextual() ? p.getValue().asText() : p.getValue().toString()));
+            }
+        });
+        inputs.add(spec.inputParameter() + "=" + inputValue);
+        GisRequest execute = GisRequest.get(spec.taskUrl()).param("service", "WPS").param("version", "1.0.0")
+                .param("request", "Execute").param("identifier", spec.wpsProcess().orElseThrow())
+                .param("DataInputs", inputs.toString()).param("storeExecuteResponse", "true").param("status", "true");
+        if (outputs.length() > 0) {
+            execute = execute.param("ResponseDocument", outputs.toString());
+        }
+        Element response = fetch("submit WPS process", execute);
+        String statusLocation = response.getAttribute("statusLocation");
+        JobState state = state(response);
+        if (statusLocation.isBlank() && state.status() == GpJobStatus.FAILED) {
+            throw new GpStepException(GpFailure.of("submit WPS process", "the server refused the process",
+                    "job-failed", GpPoller.serverMessages(state.messages())));
+        }
+        if (statusLocation.isBlank()) {
+            throw new GpStepException(GpFailure.of("submit WPS process", "the ExecuteResponse has no statusLocation: "
+                    + "the process does not support storing its response", "bad-reply", List.of()));
+        }
+        return new Submission(Optional.of(statusLocation), state.status(), null, null);
+    }
+
+    /** The template parameter {@code parameters} key that lists the outputs wanted by reference. */
+    static final String OUTPUTS = "_outputs";
+
+    @Override
+    public JobState read(GpJobRecord job, boolean finalRead) {
+        return state(fetch("read WPS status", GisRequest.get(URI.create(job.serverJobId().orElseThrow()))));
+    }
+
+    @Override
+    public Optional<GpJobStatus> cancel(GpJobRecord job) {
+        return Optional.empty();
+    }
+
+    /** Read once with the final status; nothing more to fetch. */
+    @Override
+    public List<JsonNode> results(GpJobRecord job) {
+        List<JsonNode> results = new ArrayList<>();
+        job.results().forEach(results::add);
+        return results;
+    }
+
+    /** The status, progress, failure messages and outputs of a {@code wps:ExecuteResponse}. */
+    static JobState state(Element response) {
+        if (Xml.is(response, OWS, "ExceptionReport")) {
+            return new JobState(GpJobStatus.FAILED, GpJson.object(), exceptionMessages(response), null);
+        }
+        if (!Xml.is(response, WPS, "ExecuteResponse")) {
+            throw new GpStepException(GpFailure.of("read WPS status", "the reply is not a WPS 1.0.0 ExecuteResponse "
+                    + "but " + response.getLocalName(), "bad-reply", List.of()));
+        }
+        Element status = Xml.child(response, WPS, "Status").orElseThrow(() -> new GpStepException(GpFailure.of(
+                "read WPS status", "the ExecuteResponse has no Status", "bad-reply", List.of())));
+        ObjectNode progress = GpJson.object();
+        ArrayNode messages = GpJson.MAPPER.createArrayNode();
+        for (Node node = status.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (!(node instanceof Element child) || !WPS.equals(child.getNamespaceURI())) {
+                continue;
+            }
+            switch (child.getLocalName()) {
+                case "ProcessAccepted" -> {
+                    return running(GpJobStatus.SUBMITTED, child, progress);
+                }
+                case "ProcessPaused" -> {
+                    return running(GpJobStatus.WAITING, child, progress);
+                }
+                case "ProcessStarted" -> {
+                    return running(GpJobStatus.EXECUTING, child, progress);
+                }
+                case "ProcessFailed" -> {
+                    // the schema says ows:ExceptionReport; PyWPS 4.5 writes wps:ExceptionReport
+                    Xml.child(child, OWS, "ExceptionReport").or(() -> Xml.child(child, WPS, "ExceptionReport"))
+                            .ifPresent(r -> messages.addAll(exceptionMessages(r)));
+                    return new JobState(GpJobStatus.FAILED, progress, messages, null);
+                }
+                default -> {
+                    // ProcessSucceeded below; anything else is not a status
+                }
+            }
+        }
+        if (Xml.child(status, WPS, "ProcessSucceeded").isPresent()) {
+            messages.addObject().put("type", "esriJobMessageTypeInformative")
+                    .put("description", Xml.childText(status, WPS, "ProcessSucceeded"));
+            return new JobState(GpJobStatus.SUCCEEDED, progress, messages, outputs(response));
+        }
+        return new JobState(GpJobStatus.FAILED, progress, messages, null); // an unknown status would never end
+    }
+
+    private static JobState running(GpJobStatus status, Element element, ObjectNode progress) {
+        String percent = element.getAttribute("percentCompleted");
+        if (percent.matches("\\d{1,3}")) {
+            progress.put("percent", Integer.parseInt(percent));
+        }
+        if (!Xml.text(element).isEmpty()) {
+            progress.put("message", Xml.text(element));
+        }
+        return new JobState(status, progress, GpJson.MAPPER.createArrayNode(), null);
+    }
+
+    /** Each output as a result node the downloader writes: references are downloaded, literals listed. */
+    private static ArrayNode outputs(Element response) {
+        ArrayNode results = GpJson.MAPPER.createArrayNode();
+        Xml.child(response, WPS, "ProcessOutputs").ifPresent(outputs -> {
+            for (Element output : Xml.children(outputs, WPS, "Output")) {
+                String name = Xml.childText(output, OWS, "Identifier");
+                Optional<Element> reference = Xml.child(output, WPS, "Reference");
+                if (reference.isPresent()) {
+                    boolean tiff = reference.get().getAttribute("mimeType").toLowerCase(Locale.ROOT).startsWith("image/tiff");
+                    results.addObject().put("paramName", name).put("dataType", tiff ? "GPRasterDataLayer" : "GPDataFile")
+                            .putObject("value").put("url", href(reference.get()))
+                            .put("format", tiff ? "tif" : "dat");
+                    continue;
+                }
+                Xml.child(output, WPS, "Data").flatMap(d -> Xml.child(d, WPS, "LiteralData")).ifPresent(literal ->
+                        results.addObject().put("paramName", name).put("dataType", "GPString")
+                                .put("value", Xml.text(literal)));
+            }
+        });
+        return results;
+    }
+
+    /** WPS 1.0.0 names it {@code href}, without namespace; some servers write {@code xlink:href}. */
+    private static String href(Element reference) {
+        String href = reference.getAttribute("href");
+        return href.isEmpty() ? reference.getAttributeNS(XLINK, "href") : href;
+    }
+
+    private static ArrayNode exceptionMessages(Element report) {
+        ArrayNode messages = GpJson.MAPPER.createArrayNode();
+        for (Element exception : Xml.children(report, OWS, "Exception")) {
+            String code = exception.getAttribute("exceptionCode");
+            for (String text : Xml.childTexts(exception, OWS, "ExceptionText")) {
+                messages.addObject().put("type", "esriJobMessageTypeError")
+                        .put("description", code.isEmpty() ? text : code + ": " + text);
+            }
+        }
+        return messages;
+    }
+
+    private Element fetch(String step, GisRequest request) {
+        byte[] xml = server.download(step, request, (headers, body) -> body.readAllBytes());
+        try {
+            return Xml.parse(xml).getDocumentElement();
+        } catch (RuntimeException e) {
+            throw new GpStepException(GpFailure.of(step, "the reply is not well-formed XML", "bad-reply", List.of()));
+        }
+    }
+}
