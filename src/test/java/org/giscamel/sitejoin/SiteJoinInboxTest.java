@@ -118,6 +118,8 @@ class SiteJoinInboxTest {
         String request = "{\"machine\":\"" + world.arcgis.freshMachineUrl() + "\",\"cluster\":\"default\"}";
         drop("node2.json", request);
         awaitOne("done", "-node2.json.report.json");
+        // The report is written inside the route; the request file itself moves to done/ once the route ends.
+        awaitOne("done", "-node2.json");
 
         drop("node2.json", request);
 
