@@ -29,10 +29,22 @@ final class JarProcess implements AutoCloseable {
         return jar;
     }
 
+    /** The folders the flows write to; a run gets its own unless its test chose one. */
+    private static final List<String> FOLDER_KEYS = List.of("gis.site-join.inbox", "gis.site-join.report-dir",
+            "gis.harvest.report-dir", "gis.gp.inbox", "gis.gp.outbox", "gis.gp.data-dir");
+
     static JarProcess start(List<String> jvmFlags, List<String> args, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
+        // The jar runs in the project folder (it reads config/, routes/ and samples/ there); its inboxes, outboxes,
+        // reports and job store go to a folder of its own, so no run leaves files behind for the next one.
+        Path files = Files.createTempDirectory("gis-camel-routes-it-files");
+        for (String key : FOLDER_KEYS) {
+            if (jvmFlags.stream().noneMatch(f -> f.startsWith("-D" + key + "="))) {
+                command.add("-D" + key + "=" + files.resolve(key.substring("gis.".length())));
+            }
+        }
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(args);
