@@ -1,5 +1,7 @@
 package org.giscamel.token;
 
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.arcgis.ArcGisErrors;

@@ -1,5 +1,7 @@
 package org.giscamel.token;
 
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.http.Credentials;

@@ -1,5 +1,7 @@
 package org.giscamel.emulator.arcgis;
 
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,7 @@ class JoinSiteTest {
 
     private static final String NODE = "NODE2.EMULATOR.LOCAL";
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = MutableClock.startingNow();
     private ArcGisEmulator arcgis;
     private String freshAdmin;
     private String siteAdmin;

@@ -1,5 +1,7 @@
 package org.giscamel.emulator.iportal;
 
+import org.giscamel.testing.MutableClock;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -1,5 +1,8 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import java.time.Duration;
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,17 +48,17 @@ class GpCancelTest {
         assertEquals(400, reply.at("/error/code").asInt());
         assertEquals("Invalid or missing input parameters.", reply.at("/error/message").asText());
         assertEquals("esriJobSubmitted", status(jobId));
-        clock.advance(7_000);
+        clock.advance(Duration.ofMillis(7_000));
         assertEquals("esriJobSucceeded", status(jobId));
     }
 
     @Test
     void cancelWhileWaitingGoesThroughCancellingToCancelled() {
         String jobId = site.submitBufferJob();
-        clock.advance(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         assertEquals("esriJobCancelling", cancel(jobId).get("jobStatus").asText());
         assertEquals("esriJobCancelling", status(jobId));
-        clock.advance(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         JsonNode job = site.get(GpTestSite.BUFFER_TASK + "/jobs/" + jobId);
         assertEquals("esriJobCancelled", job.get("jobStatus").asText());
         assertEquals("Cancel complete.", job.at("/messages/1/description").asText(), job.toString());
@@ -64,9 +67,9 @@ class GpCancelTest {
     @Test
     void cancelWhileExecutingEndsCancelledNotSucceeded() {
         String jobId = site.submitBufferJob();
-        clock.advance(3_000);
+        clock.advance(Duration.ofMillis(3_000));
         assertEquals("esriJobCancelling", cancel(jobId).get("jobStatus").asText());
-        clock.advance(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         JsonNode job = site.get(GpTestSite.BUFFER_TASK + "/jobs/" + jobId);
         assertEquals("esriJobCancelled", job.get("jobStatus").asText());
         assertFalse(job.has("results"));
@@ -75,7 +78,7 @@ class GpCancelTest {
     @Test
     void cancelOfAFinishedJobIsRefused() {
         String jobId = site.submitBufferJob();
-        clock.advance(7_000);
+        clock.advance(Duration.ofMillis(7_000));
         assertEquals(400, cancel(jobId).at("/error/code").asInt());
         assertEquals("esriJobSucceeded", status(jobId));
     }
@@ -83,7 +86,7 @@ class GpCancelTest {
     @Test
     void secondCancelWhileCancellingIsRefused() {
         String jobId = site.submitBufferJob();
-        clock.advance(3_000);
+        clock.advance(Duration.ofMillis(3_000));
         cancel(jobId);
         assertEquals(400, cancel(jobId).at("/error/code").asInt());
     }

@@ -1,5 +1,8 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import java.time.Duration;
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +57,7 @@ class GpJobLifecycleTest {
 
     private String succeededJob() {
         String jobId = site.submitBufferJob();
-        clock.advance(7_000);
+        clock.advance(Duration.ofMillis(7_000));
         return jobId;
     }
 
@@ -78,21 +81,21 @@ class GpJobLifecycleTest {
         assertEquals(List.of("Submitted."), descriptions(submitted));
         assertFalse(submitted.has("progress"));
 
-        clock.advance(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         assertEquals("esriJobWaiting", status(jobId).get("jobStatus").asText());
         assertFalse(status(jobId).has("progress"));
 
-        clock.advance(1_000);
+        clock.advance(Duration.ofMillis(1_000));
         JsonNode executing = status(jobId);
         assertEquals("esriJobExecuting", executing.get("jobStatus").asText());
         assertEquals(List.of("Submitted.", "Executing..."), descriptions(executing));
         assertEquals("step", executing.at("/progress/type").asText());
         assertEquals(0, executing.at("/progress/percent").asInt());
 
-        clock.advance(2_500);
+        clock.advance(Duration.ofMillis(2_500));
         assertEquals(40, status(jobId).at("/progress/percent").asInt());
 
-        clock.advance(2_500);
+        clock.advance(Duration.ofMillis(2_500));
         JsonNode succeeded = status(jobId);
         assertEquals("esriJobSucceeded", succeeded.get("jobStatus").asText());
         assertFalse(succeeded.has("progress"));
@@ -107,10 +110,10 @@ class GpJobLifecycleTest {
         site = GpTestSite.start(settings, clock);
         String first = site.submitBufferJob();
         String second = site.submitBufferJob();
-        clock.advance(2_000);
+        clock.advance(Duration.ofMillis(2_000));
         assertEquals("esriJobExecuting", status(first).get("jobStatus").asText());
         assertEquals("esriJobWaiting", status(second).get("jobStatus").asText());
-        clock.advance(5_000);
+        clock.advance(Duration.ofMillis(5_000));
         assertEquals("esriJobSucceeded", status(first).get("jobStatus").asText());
         assertEquals("esriJobExecuting", status(second).get("jobStatus").asText());
     }
@@ -252,7 +255,7 @@ class GpJobLifecycleTest {
     @Test
     void jobsAreGoneOnceTheJobsDirectoryIsCleaned() {
         String jobId = site.submitBufferJob();
-        clock.advance(site.gp.settings().jobRetentionMillis + 60_000);
+        clock.advance(Duration.ofMillis(site.gp.settings().jobRetentionMillis + 60_000));
         site.submitBufferJob();
         assertTrue(status(jobId).has("error"));
     }

@@ -1,5 +1,8 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import java.time.Duration;
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +38,7 @@ class GpOutcomesTest {
     }
 
     private JsonNode finished(String jobId) {
-        clock.advance(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         return site.get(GpTestSite.BUFFER_TASK + "/jobs/" + jobId);
     }
 
@@ -70,7 +73,7 @@ class GpOutcomesTest {
     void scriptedServerSideCancelPassesThroughCancelling() {
         site.gp.jobs().scriptNext(GpOutcome.CANCELLED, 1);
         String jobId = site.submitBufferJob();
-        clock.advance(7_000);
+        clock.advance(Duration.ofMillis(7_000));
         assertEquals("esriJobCancelling", site.get(GpTestSite.BUFFER_TASK + "/jobs/" + jobId).get("jobStatus").asText());
         assertEquals("esriJobCancelled", finished(jobId).get("jobStatus").asText());
     }
@@ -81,7 +84,7 @@ class GpOutcomesTest {
         String first = site.submitBufferJob();
         String second = site.submitBufferJob();
         String third = site.submitBufferJob();
-        clock.advance(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         assertEquals("esriJobFailed", site.get(GpTestSite.BUFFER_TASK + "/jobs/" + first).get("jobStatus").asText());
         assertEquals("esriJobFailed", site.get(GpTestSite.BUFFER_TASK + "/jobs/" + second).get("jobStatus").asText());
         assertEquals("esriJobSucceeded", site.get(GpTestSite.BUFFER_TASK + "/jobs/" + third).get("jobStatus").asText());
@@ -98,7 +101,7 @@ class GpOutcomesTest {
     @Test
     void missingRequiredInputFailsTheJobWithError000735() {
         String jobId = site.post(GpTestSite.RASTER_INFO_TASK + "/submitJob").get("jobId").asText();
-        clock.advance(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         JsonNode job = site.get(GpTestSite.RASTER_INFO_TASK + "/jobs/" + jobId);
         assertEquals("esriJobFailed", job.get("jobStatus").asText());
         assertEquals("ERROR 000735: Input Raster: Value is required", errorMessages(job).get(0));

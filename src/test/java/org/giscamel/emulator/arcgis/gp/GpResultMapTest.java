@@ -1,5 +1,8 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import java.time.Duration;
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +31,7 @@ class GpResultMapTest {
         settings.spreadMillis = 0;
         site = GpTestSite.start(settings, clock);
         String jobId = site.submitBufferJob();
-        clock.advance(7_000);
+        clock.advance(Duration.ofMillis(7_000));
         jobUrl = GpTestSite.RESULT_MAP + "/jobs/" + jobId;
     }
 

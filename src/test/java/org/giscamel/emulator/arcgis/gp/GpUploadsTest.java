@@ -1,5 +1,8 @@
 package org.giscamel.emulator.arcgis.gp;
 
+import java.time.Duration;
+import org.giscamel.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giscamel.emulator.imagery.Extent;
 import org.giscamel.emulator.imagery.GeoTiffWriter;
@@ -61,7 +64,7 @@ class GpUploadsTest {
 
     private JsonNode finishedJob(String task, Map<String, String> inputs) {
         String jobId = site.post(task + "/submitJob", inputs).get("jobId").asText();
-        clock.advance(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         return site.get(task + "/jobs/" + jobId);
     }
 
