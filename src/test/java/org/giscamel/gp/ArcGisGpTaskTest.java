@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which failed submissions may be repeated without risking a second job on the server. */
-class GpSubmitterTest {
+class ArcGisGpTaskTest {
 
     private static TransientServerException reply(int status) {
         return new TransientServerException("submit GP job", status, null, List.of());
