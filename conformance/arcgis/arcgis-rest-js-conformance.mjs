@@ -7,6 +7,7 @@
 //   siteUrl: the site root, e.g. http://127.0.0.1:6080/arcgis (REST-JS wants the root, not .../rest/services)
 // The password comes from the environment so that it never shows in a process list.
 import { ArcGISIdentityManager, JOB_STATUSES, Job, request } from "@esri/arcgis-rest-request";
+import { check, finish, unexpected } from "./verdict.mjs";
 
 const [site, username] = process.argv.slice(2);
 const password = process.env.ARCGIS_PASSWORD;
@@ -29,23 +30,6 @@ const POINTS = {
     { geometry: { x: -0.13, y: 51.51 }, attributes: { Name: "London" } }
   ]
 };
-
-// A client that waits for a status the server never reports would otherwise hang until the caller gives up.
-setTimeout(() => {
-  console.log("MISMATCH unexpected failure: no verdict within 60 s");
-  process.exit(1);
-}, 60_000);
-
-let mismatches = 0;
-
-function check(line, holds, observed) {
-  if (holds) {
-    console.log(line);
-  } else {
-    mismatches++;
-    console.log(`MISMATCH ${line}: ${observed}`);
-  }
-}
 
 /** What a failed call threw, without its URL or options (they can carry the token). */
 function describe(error) {
@@ -231,8 +215,6 @@ try {
   await cancelledJob(manager);
   await expiredToken(manager);
 } catch (e) {
-  mismatches++;
-  console.log(`MISMATCH unexpected failure: ${describe(e)}`);
+  unexpected(describe(e));
 }
-console.log(mismatches === 0 ? "CONFORMANCE OK" : `CONFORMANCE FAILED mismatches=${mismatches}`);
-process.exit(mismatches === 0 ? 0 : 1);
+finish();

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import { JSDOM } from "jsdom";
 import { ArcGISIdentityManager } from "@esri/arcgis-rest-request";
+import { check, finish, unexpected } from "./verdict.mjs";
 
 const [site, username] = process.argv.slice(2);
 const password = process.env.ARCGIS_PASSWORD;
@@ -34,23 +35,6 @@ Object.defineProperty(globalThis, "navigator", { value: dom.window.navigator, co
 const require = createRequire(import.meta.url);
 require("leaflet");
 const { service } = require("esri-leaflet-gp");
-
-// A client that waits for a status the server never reports would otherwise hang until the caller gives up.
-setTimeout(() => {
-  console.log("MISMATCH unexpected failure: no verdict within 60 s");
-  process.exit(1);
-}, 60_000);
-
-let mismatches = 0;
-
-function check(line, holds, observed) {
-  if (holds) {
-    console.log(line);
-  } else {
-    mismatches++;
-    console.log(`MISMATCH ${line}: ${observed}`);
-  }
-}
 
 /** Runs the task to the given output; esri-leaflet-gp calls back only on success or failure. */
 function run(gpTask, outputParam) {
@@ -104,9 +88,7 @@ async function main() {
 try {
   await main();
 } catch (e) {
-  mismatches++;
-  console.log(`MISMATCH unexpected failure: ${e?.name}: ${e?.message}`);
+  unexpected(`${e?.name}: ${e?.message}`);
 }
-console.log(mismatches === 0 ? "CONFORMANCE OK" : `CONFORMANCE FAILED mismatches=${mismatches}`);
 dom.window.close();
-process.exit(mismatches === 0 ? 0 : 1);
+finish();
