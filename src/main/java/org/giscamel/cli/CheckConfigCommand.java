@@ -42,7 +42,8 @@ public final class CheckConfigCommand implements CommandLine.Command {
                 Optional.ofNullable(demoWiring.get(key)).or(() -> properties.resolveProperty(key)));
         boolean demo = RunCommand.readStartup(settings, false).isPresent();
         if (demo) {
-            try (EmbeddedEmulators emulators = EmbeddedEmulators.start(new EmbeddedEmulators.Ports(0, 0, 0))) {
+            EmbeddedEmulators.Options anyPorts = EmbeddedEmulators.Options.of(new EmbeddedEmulators.Ports(0, 0, 0));
+            try (EmbeddedEmulators emulators = EmbeddedEmulators.start(anyPorts)) {
                 demoWiring.putAll(emulators.connectionProperties());
             }
         }

@@ -22,9 +22,9 @@ final class EmulatorsCommand implements CommandLine.Command {
         }
         ConfigFiles files = ConfigFiles.locate();
         GisSettings settings = files.settings();
-        EmbeddedEmulators.Ports ports = EmbeddedEmulators.Ports.from(settings);
+        EmbeddedEmulators.Options options = options(settings);
         settings.requireValid();
-        EmbeddedEmulators emulators = EmbeddedEmulators.start(ports);
+        EmbeddedEmulators emulators = EmbeddedEmulators.start(options);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulators.close();
@@ -34,5 +34,13 @@ final class EmulatorsCommand implements CommandLine.Command {
         System.out.println("Press Ctrl+C to stop.");
         stop.await();
         return 0;
+    }
+
+    /** The emulators' ports, profile and single switches from {@code gis.emulator.*}; problems go to settings. */
+    static EmbeddedEmulators.Options options(GisSettings settings) {
+        EmbeddedEmulators.Ports ports = new EmbeddedEmulators.Ports(settings.port("gis.emulator.arcgis-port", 16080),
+                settings.port("gis.emulator.fresh-machine-port", 16081),
+                settings.port("gis.emulator.iportal-port", 18190));
+        return EmbeddedEmulators.options(ports, settings::optional, settings::problem);
     }
 }

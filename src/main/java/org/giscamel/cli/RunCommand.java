@@ -30,12 +30,12 @@ final class RunCommand implements CommandLine.Command {
      * What the application reads before it starts: the management port, and the demo's emulator ports or else
      * the servers. {@code check-config} reads the same.
      *
-     * @return the emulator ports when the demo runs
+     * @return how the emulators start, when the demo runs
      */
-    static Optional<EmbeddedEmulators.Ports> readStartup(GisSettings settings, boolean forceDemo) {
+    static Optional<EmbeddedEmulators.Options> readStartup(GisSettings settings, boolean forceDemo) {
         settings.port("gis.observe.port", 9876);
         if (DemoMode.enabled(settings, forceDemo)) {
-            return Optional.of(EmbeddedEmulators.Ports.from(settings));
+            return Optional.of(EmulatorsCommand.options(settings));
         }
         ServerConnections.from(settings);
         return Optional.empty();
@@ -48,9 +48,9 @@ final class RunCommand implements CommandLine.Command {
         }
         ConfigFiles files = ConfigFiles.locate();
         GisSettings settings = files.settings();
-        Optional<EmbeddedEmulators.Ports> demoPorts = readStartup(settings, args.contains("--demo"));
+        Optional<EmbeddedEmulators.Options> demo = readStartup(settings, args.contains("--demo"));
         settings.requireValid();
-        EmbeddedEmulators emulators = demoPorts.map(EmbeddedEmulators::start).orElse(null);
+        EmbeddedEmulators emulators = demo.map(EmbeddedEmulators::start).orElse(null);
         try {
             Main main = new Main(GisCamelRoutes.class);
             main.setPropertyPlaceholderLocations(files.placeholderLocations());

@@ -6,6 +6,7 @@ import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.Variants;
 
 import java.io.IOException;
 
@@ -45,6 +46,7 @@ public final class ArcGisEmulator implements AutoCloseable {
         new TokenServiceApi(config, site, tokens, issuer).register(siteRouter);
         new SiteAdminApi(config, site, siteMachine, tokens, issuer).register(siteRouter);
         new CatalogControlApi(catalog).register(siteRouter);
+        Variants.register(siteRouter, config.variants, ArcGisVariants::profile);
         // Before the services directory, whose routes match every path under rest/services.
         this.geoprocessing = new GeoprocessingApi(config, config.gp, tokens, catalog);
         geoprocessing.register(siteRouter);
@@ -52,6 +54,7 @@ public final class ArcGisEmulator implements AutoCloseable {
 
         Router freshRouter = new Router();
         new SiteAdminApi(config, site, freshMachine, tokens, issuer).register(freshRouter);
+        Variants.register(freshRouter, config.variants, ArcGisVariants::profile);
 
         ArcGisErrors errors = new ArcGisErrors();
         this.siteServer = new EmulatorHttpServer("arcgis-site", config.sitePort, siteRouter, errors, faults, requests,

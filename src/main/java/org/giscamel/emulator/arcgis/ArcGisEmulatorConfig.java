@@ -48,6 +48,8 @@ public final class ArcGisEmulatorConfig {
     public boolean freshMachineInAnotherSite = false;
     /** Starts with the demo services directory; false starts with an empty one. */
     public boolean demoCatalog = true;
+    /** The answers to unverified behaviours; changeable at run time through {@code /__emulator/variants}. */
+    public ArcGisVariants variants = ArcGisVariants.strict();
     /** Geoprocessing timings, outcomes and output sizes. */
     public GpSettings gp = GpSettings.defaults();
 

@@ -4,6 +4,7 @@ import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.Variants;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +39,7 @@ public final class IPortalEmulator implements AutoCloseable {
         new AuthResource(auth, config.context).register(routes);
         new ServicesResource(registry, auth, config, url::get).register(routes);
         new GatewaySearchResource(registry, auth, config).register(routes);
+        Variants.register(router, config.variants, IPortalVariants::profile);
         this.server = new EmulatorHttpServer("iportal", config.port, router, new IPortalErrors(), faults, requests,
                 auth::expireAll);
         url.set(url());

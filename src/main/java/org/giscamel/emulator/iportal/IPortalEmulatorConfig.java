@@ -32,6 +32,8 @@ public final class IPortalEmulatorConfig {
     public Duration linkageCheckTimeout = Duration.ofSeconds(5);
     /** Service audit: when on, services registered by non-administrators start as UNCHECKED. */
     public boolean serviceAudit = false;
+    /** The answers to unverified behaviours; changeable at run time through {@code /__emulator/variants}. */
+    public IPortalVariants variants = IPortalVariants.strict();
     public Clock clock = Clock.systemUTC();
 
     public static IPortalEmulatorConfig defaults() {
