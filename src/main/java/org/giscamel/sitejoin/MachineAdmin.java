@@ -38,12 +38,10 @@ final class MachineAdmin {
         return AdminStanding.probe(http, root, "probe the machine's admin");
     }
 
-    /** A machine in no site tells its name without a token (CHEF and GITOPS read {@code machineName} here). */
-    String nameWithoutToken() {
-        return name(http.call("read the machine name", local()));
-    }
-
-    /** The name, if the machine accepts the site's token, which a member of another site does not. */
+    /**
+     * The name from {@code admin/local}, read with a token as CHEF and GITOPS do; empty if the machine does not
+     * accept the site's token, as a member of another site does not.
+     */
     Optional<String> nameWith(AuthContext siteToken) {
         try {
             return Optional.of(name(http.call("read the machine name", siteToken.apply(local()))));

@@ -78,9 +78,19 @@ public final class SiteJoinRun {
         return machineName;
     }
 
-    void found(String name, boolean memberOfThisSite) {
+    /** The machine is a member of this site already, under this name. */
+    void inThisSite(String name) {
+        inThisSite = true;
+        identified(name);
+    }
+
+    /** The machine is in no site; its name is learned after the join. */
+    void inNoSite() {
+        inThisSite = false;
+    }
+
+    void identified(String name) {
         machineName = name;
-        inThisSite = memberOfThisSite;
         report.machineName(name);
     }
 

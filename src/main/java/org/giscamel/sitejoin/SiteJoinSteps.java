@@ -33,6 +33,8 @@ public final class SiteJoinSteps {
     /** Header set by {@link #writeReport}: where the report was written. */
     public static final String REPORT_FILE_HEADER = "GisSiteJoinReportFile";
     private static final Logger LOG = LoggerFactory.getLogger(SiteJoinSteps.class);
+    /** "When you create a new site, a cluster called 'default' is created for you." (Admin API, machines) */
+    private static final String DEFAULT_CLUSTER = "default";
 
     /** One step's work; {@code attempt} is 1 on the first run, higher when the route retries it. */
     @FunctionalInterface
@@ -80,7 +82,10 @@ public final class SiteJoinSteps {
         });
     }
 
-    /** Step 1: is the machine in no site, in this site (skip the join), or in another one (stop)? */
+    /**
+     * Step 1: is the machine in no site, in this site (skip the join), or in another one (stop)? The site's
+     * credentials are checked here too, so a wrong password is reported before the machine is touched.
+     */
     public void checkMembership(@ExchangeProperty(SiteJoinRun.PROPERTY) SiteJoinRun run) {
         perform(run, Step.CHECK_MEMBERSHIP, attempt -> {
             AdminStanding site = run.site().standing();
@@ -88,6 +93,7 @@ public final class SiteJoinSteps {
                 throw new SiteJoinStepException(run.site() + " is not an ArcGIS Server site: its admin directory "
                         + "did not ask for a token (" + site.answer() + ")");
             }
+            run.site().token();
             return membership(run);
         });
     }
@@ -137,9 +143,35 @@ public final class SiteJoinSteps {
     }
 
     /**
-     * Step 5: the cluster. A requested cluster must exist (or be created when asked to); the machine is added
-     * unless it is a member. Without a request, sites before 10.8 use {@code default}, and later sites, where
-     * clusters are deprecated, skip the step.
+     * Step 5: the machine's own name, which the cluster and start calls need. It is read the way CHEF and
+     * GITOPS read it, from the machine's {@code admin/local} with the site's token after the join: no source says
+     * that a machine in no site tells its name, so it is never asked before.
+     */
+    public void readMachineName(@ExchangeProperty(SiteJoinRun.PROPERTY) SiteJoinRun run) {
+        perform(run, Step.READ_MACHINE_NAME, attempt -> {
+            if (run.machineName() != null) {
+                return Completion.alreadyDone("known as " + run.machineName() + " from the site's machines");
+            }
+            MachineAdmin machine = run.machine();
+            Optional<String> fromMachine = machine.nameWith(run.site().token());
+            String name = fromMachine.or(() -> run.site().machines().stream()
+                            .filter(m -> sameUrl(m.adminUrl(), machine.adminUrl()))
+                            .map(SiteAdmin.Machine::name)
+                            .findFirst())
+                    .orElseThrow(() -> new SiteJoinStepException(machine + " did not accept the site's token on "
+                            + "admin/local, and the site lists no machine at " + machine.adminUrl()
+                            + "; the join may not have taken effect"));
+            run.identified(name);
+            return Completion.done("the machine is " + name + (fromMachine.isPresent() ? " (its admin/local)"
+                    : " (the site's machine list)"));
+        });
+    }
+
+    /**
+     * Step 6: the cluster. A requested cluster must exist (or be created when asked to); the machine is added
+     * unless it is a member. Without a request, a machine that the join left in no cluster goes to
+     * {@code default} (it can start only from a cluster); a site without clusters, as from 10.8 they are
+     * deprecated, skips the step. No source says where a 10.8+ join leaves the machine, so both are handled.
      */
     public void addToCluster(@ExchangeProperty(SiteJoinRun.PROPERTY) SiteJoinRun run) {
         perform(run, Step.ADD_TO_CLUSTER, attempt -> {
@@ -147,20 +179,34 @@ public final class SiteJoinSteps {
             Optional<ServerVersion> version = site.version();
             version.ifPresent(v -> run.report().siteVersion(v.toString()));
             Optional<String> asked = run.request().cluster().filter(c -> !c.isEmpty());
-            if (asked.isEmpty() && version.map(v -> v.isAtLeast(ServerVersion.CLUSTERS_DEPRECATED)).orElse(true)) {
-                String note = "no cluster asked for, and clusters are deprecated from ArcGIS Server "
-                        + ServerVersion.CLUSTERS_DEPRECATED + " (the site runs "
+            if (asked.isPresent()) {
+                run.report().cluster(asked.get());
+                return cluster(run, asked.get());
+            }
+            List<SiteAdmin.Cluster> clusters = site.clusters();
+            Optional<SiteAdmin.Cluster> current = clusters.stream().filter(c -> c.has(run.machineName())).findFirst();
+            if (current.isPresent()) {
+                run.report().cluster(current.get().name());
+                return Completion.alreadyDone(run.machineName() + " is already in cluster " + current.get().name());
+            }
+            if (clusters.stream().anyMatch(c -> c.name().equalsIgnoreCase(DEFAULT_CLUSTER))) {
+                run.report().cluster(DEFAULT_CLUSTER);
+                return cluster(run, DEFAULT_CLUSTER);
+            }
+            if (version.map(v -> v.isAtLeast(ServerVersion.CLUSTERS_DEPRECATED)).orElse(true)) {
+                String note = "no cluster asked for, and the site has none (clusters are deprecated from ArcGIS "
+                        + "Server " + ServerVersion.CLUSTERS_DEPRECATED + "; the site runs "
                         + version.map(ServerVersion::toString).orElse("an unreported version") + ")";
                 LOG.info("site-join {}: {}", run.machineLabel(), note);
                 return Completion.skipped(note);
             }
-            String cluster = asked.orElse("default");
-            run.report().cluster(cluster);
-            return cluster(run, cluster);
+            throw new SiteJoinStepException("no cluster asked for, and " + site + " has no cluster " + DEFAULT_CLUSTER
+                    + "; a machine must be in a cluster to start before 10.8, so name one (\"cluster\" in the "
+                    + "request, --cluster, gis.site-join.cluster)");
         });
     }
 
-    /** Step 6: start the machine, then poll its status until realTimeState is STARTED, with a deadline. */
+    /** Step 7: start the machine, then poll its status until realTimeState is STARTED, with a deadline. */
     public void startMachine(@ExchangeProperty(SiteJoinRun.PROPERTY) SiteJoinRun run) {
         perform(run, Step.START_MACHINE, attempt -> {
             SiteAdmin site = run.site();
@@ -184,7 +230,7 @@ public final class SiteJoinSteps {
         });
     }
 
-    /** Step 7: writes the report to {@code gis.site-join.report-dir}; the body becomes the report's JSON. */
+    /** Step 8: writes the report to {@code gis.site-join.report-dir}; the body becomes the report's JSON. */
     public void writeReport(Exchange exchange) {
         SiteJoinRun run = exchange.getProperty(SiteJoinRun.PROPERTY, SiteJoinRun.class);
         write(run);
@@ -196,8 +242,8 @@ public final class SiteJoinSteps {
     private Completion membership(SiteJoinRun run) {
         MachineAdmin machine = run.machine();
         if (!machine.standing().inASite()) {
-            run.found(machine.nameWithoutToken(), false);
-            return Completion.done(run.machineLabel() + " is in no site yet");
+            run.inNoSite();
+            return Completion.done(run.machineLabel() + " is in no site yet, and the site's credentials are valid");
         }
         List<SiteAdmin.Machine> members = run.site().machines();
         Optional<String> name = members.stream()
@@ -211,7 +257,7 @@ public final class SiteJoinSteps {
             throw new SiteJoinStepException(machine + " is already in another ArcGIS Server site (it is not one of the "
                     + "machines of " + run.site() + "); unregister it from that site before joining it to this one");
         }
-        run.found(name.get(), true);
+        run.inThisSite(name.get());
         return Completion.done(run.machineLabel() + " is already in this site");
     }
 

@@ -7,6 +7,7 @@ public enum Step {
     JOIN_SITE("join-site", true),
     WAIT_FOR_RESTART("wait-for-restart", true),
     GET_ADMIN_TOKEN("get-admin-token", true),
+    READ_MACHINE_NAME("read-machine-name", false),
     ADD_TO_CLUSTER("add-to-cluster", true),
     START_MACHINE("start-machine", true);
 

@@ -65,8 +65,8 @@ class JoinSiteCommandTest {
 
             assertEquals(1, exit);
             String line = err.toString().strip();
-            assertTrue(line.startsWith("join-site failed at step 'join-site': join site failed: Failed to join the site. "
-                    + "Invalid username or password."), line);
+            assertTrue(line.startsWith("join-site failed at step 'check-membership': generate ArcGIS admin token failed: "
+                    + "Unable to generate token.; Invalid username or password."), line);
             assertEquals(1, line.lines().count());
             assertFalse(line.contains("wrong-secret-99"));
         }

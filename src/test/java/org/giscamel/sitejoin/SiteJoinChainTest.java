@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
 import org.giscamel.emulator.arcgis.ArcGisSite;
+import org.giscamel.emulator.arcgis.ArcGisVariants;
+import org.giscamel.emulator.http.RequestLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -71,7 +76,7 @@ class SiteJoinChainTest {
         assertEquals(NODE, report.path("machineName").asText());
         assertEquals("11.1", report.path("siteVersion").asText());
         assertEquals(List.of("read-request", "check-membership", "join-site", "wait-for-restart", "get-admin-token",
-                "add-to-cluster", "start-machine"), report.path("steps").findValuesAsText("step"));
+                "read-machine-name", "add-to-cluster", "start-machine"), report.path("steps").findValuesAsText("step"));
         report.path("steps").forEach(s -> assertTrue(s.path("durationMillis").asLong() >= 0 && s.has("detail"), s.toString()));
     }
 
@@ -84,8 +89,8 @@ class SiteJoinChainTest {
 
         assertNull(second.getException());
         assertEquals(SiteJoinReport.Outcome.ALREADY_DONE, run(second).report().outcome());
-        for (Step step : List.of(Step.JOIN_SITE, Step.WAIT_FOR_RESTART, Step.GET_ADMIN_TOKEN, Step.ADD_TO_CLUSTER,
-                Step.START_MACHINE)) {
+        for (Step step : List.of(Step.JOIN_SITE, Step.WAIT_FOR_RESTART, Step.GET_ADMIN_TOKEN, Step.READ_MACHINE_NAME,
+                Step.ADD_TO_CLUSTER, Step.START_MACHINE)) {
             assertEquals(StepOutcome.ALREADY_DONE, step(second, step).outcome(), step.label());
         }
         assertTrue(step(second, Step.CHECK_MEMBERSHIP).detail().contains("already in this site"));
@@ -93,24 +98,37 @@ class SiteJoinChainTest {
         assertEquals(1, world.count("POST", ".*/admin/clusters/default/machines/add"));
     }
 
-    @Test
-    void onASiteFrom108OnWithoutAClusterTheClusterStepIsSkippedWithANote() throws Exception {
-        world = SiteJoinWorld.start(dir);
-        assertNull(world.joinFresh("default").getException());
+    /**
+     * The real clients read admin/local only after joinSite and generateToken (CHEF, GITOPS): the join must work
+     * whatever a machine in no site answers there, and must not ask it anonymously at all.
+     */
+    @ParameterizedTest
+    @EnumSource(ArcGisVariants.FreshMachineLocal.class)
+    void theJoinNeverReadsAdminLocalWithoutAToken(ArcGisVariants.FreshMachineLocal local) throws Exception {
+        ArcGisEmulatorConfig config = SiteJoinWorld.fastEmulator();
+        config.variants.freshMachineLocal = local;
+        world = SiteJoinWorld.start(config, dir, Map.of(), List.of(SiteJoinWorld.CHAIN));
 
-        Exchange withoutCluster = world.joinFresh("");
+        Exchange result = world.joinFresh("default");
 
-        assertNull(withoutCluster.getException());
-        StepResult cluster = step(withoutCluster, Step.ADD_TO_CLUSTER);
-        assertEquals(StepOutcome.SKIPPED, cluster.outcome());
-        assertTrue(cluster.detail().contains("deprecated from ArcGIS Server 10.8 (the site runs 11.1)"), cluster.detail());
-        assertEquals(SiteJoinReport.Outcome.ALREADY_DONE, run(withoutCluster).report().outcome());
+        assertNull(result.getException());
+        assertEquals("STARTED", node().realTimeState());
+        assertEquals(NODE, reportFile(result).path("machineName").asText());
+        List<RequestLog.Entry> localReads = world.arcgis.requests().entries().stream()
+                .filter(e -> e.path().endsWith("/admin/local")).toList();
+        assertFalse(localReads.isEmpty());
+        assertTrue(localReads.stream().allMatch(RequestLog.Entry::withToken), localReads.toString());
     }
 
-    @Test
-    void beforeVersion108AMachineWithoutAClusterGoesToDefault() throws Exception {
+    /** A machine is started only from a cluster; where a 10.8+ join leaves it is unsourced, so both are handled. */
+    @ParameterizedTest
+    @CsvSource({"10.6, NONE", "10.6, DEFAULT", "10.8.1, NONE", "10.8.1, DEFAULT", "11.3, NONE", "11.3, DEFAULT"})
+    void withoutAClusterAskedForTheMachineEndsInDefaultOnEveryRelease(String release,
+                                                                     ArcGisVariants.JoinedMachineCluster placement)
+            throws Exception {
         ArcGisEmulatorConfig config = SiteJoinWorld.fastEmulator();
-        config.version = "10.7.1";
+        config.variants.version = release;
+        config.variants.joinedMachineCluster = placement;
         world = SiteJoinWorld.start(config, dir, Map.of(), List.of(SiteJoinWorld.CHAIN));
 
         Exchange result = world.join(SiteJoinRequest.of(URI.create(world.arcgis.freshMachineUrl())));
@@ -118,6 +136,39 @@ class SiteJoinChainTest {
         assertNull(result.getException());
         assertEquals("default", node().clusterName());
         assertEquals("STARTED", node().realTimeState());
+        assertEquals(placement == ArcGisVariants.JoinedMachineCluster.DEFAULT ? StepOutcome.ALREADY_DONE : StepOutcome.DONE,
+                step(result, Step.ADD_TO_CLUSTER).outcome());
+        assertEquals(release, reportFile(result).path("siteVersion").asText());
+    }
+
+    @Test
+    void onASiteWithoutClustersTheClusterStepIsSkippedWithANote() throws Exception {
+        world = SiteJoinWorld.start(dir);
+        world.arcgis.site().removeFromCluster("default", List.of(world.arcgis.config().siteMachineName));
+        world.arcgis.site().deleteCluster("default");
+
+        Exchange result = world.join(SiteJoinRequest.of(URI.create(world.arcgis.freshMachineUrl())));
+
+        StepResult cluster = step(result, Step.ADD_TO_CLUSTER);
+        assertEquals(StepOutcome.SKIPPED, cluster.outcome());
+        assertTrue(cluster.detail().contains("deprecated from ArcGIS Server 10.8; the site runs 11.1"), cluster.detail());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ArcGisVariants.RestartWindow.class)
+    void theJoinWaitsOutTheRestartWhetherItAnswers503OrDropsConnections(ArcGisVariants.RestartWindow window)
+            throws Exception {
+        ArcGisEmulatorConfig config = SiteJoinWorld.fastEmulator();
+        config.variants.restartWindow = window;
+        world = SiteJoinWorld.start(config, dir, Map.of(), List.of(SiteJoinWorld.CHAIN));
+
+        Exchange result = world.joinFresh("default");
+
+        assertNull(result.getException());
+        assertEquals("STARTED", node().realTimeState());
+        int restartAnswer = window == ArcGisVariants.RestartWindow.HTTP_503 ? 503 : -1;
+        assertTrue(world.arcgis.requests().entries().stream().anyMatch(e -> e.status() == restartAnswer),
+                "the restart window was seen");
     }
 
     @Test

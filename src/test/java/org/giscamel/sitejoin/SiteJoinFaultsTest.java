@@ -3,10 +3,13 @@ package org.giscamel.sitejoin;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
+import org.giscamel.emulator.arcgis.ArcGisVariants;
 import org.giscamel.emulator.http.Fault;
 import org.giscamel.http.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
@@ -57,7 +60,7 @@ class SiteJoinFaultsTest {
     }
 
     @Test
-    void aWrongPasswordFailsTheJoinWithTheServersMessageAndShowsThePasswordNowhere() throws Exception {
+    void aWrongPasswordFailsTheFirstCheckWithTheServersMessageAndShowsThePasswordNowhere() throws Exception {
         String wrong = "not-the-password-4711";
         // Camel's own property parser prints values at DEBUG, so Camel is watched where it reports failures.
         try (LogCapture logs = LogCapture.debug("org.giscamel"); LogCapture camel = LogCapture.debug("org.apache.camel.processor")) {
@@ -66,8 +69,10 @@ class SiteJoinFaultsTest {
 
             Exchange result = world.joinFresh("default");
 
-            assertFailedAt(result, Step.JOIN_SITE, "Invalid username or password");
-            assertEquals(400, step(result, Step.JOIN_SITE).server().orElseThrow().code());
+            // Before the machine is touched: a fresh machine's answers must not mask the credential problem.
+            assertFailedAt(result, Step.CHECK_MEMBERSHIP, "Invalid username or password");
+            assertEquals(400, step(result, Step.CHECK_MEMBERSHIP).server().orElseThrow().code());
+            assertEquals(0, world.count("POST", ".*/joinSite"));
             assertFalse(world.arcgis.site().isMember(NODE));
             assertFalse(logs.text().contains(wrong), "the password was logged");
             assertFalse(camel.text().contains(wrong), "the password was logged by Camel");
@@ -159,16 +164,19 @@ class SiteJoinFaultsTest {
                 "gave up waiting for " + NODE + " to reach STARTED after 300ms (last seen: realTimeState STARTING)");
     }
 
-    @Test
-    void aMachineThatDoesNotComeBackFailsTheRestartWaitAtItsDeadline() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ArcGisVariants.RestartWindow.class)
+    void aMachineThatDoesNotComeBackFailsTheRestartWaitAtItsDeadline(ArcGisVariants.RestartWindow window) throws Exception {
         ArcGisEmulatorConfig config = SiteJoinWorld.fastEmulator();
         config.joinRestartWindow = Duration.ofHours(1);
+        config.variants.restartWindow = window;
         world = SiteJoinWorld.start(config, dir, Map.of("gis.site-join.restart-deadline", "300ms"), List.of(SiteJoinWorld.CHAIN));
 
         Exchange result = world.joinFresh("default");
 
         assertFailedAt(result, Step.WAIT_FOR_RESTART, "after 300ms (last seen: probe the machine's admin failed");
-        assertTrue(step(result, Step.WAIT_FOR_RESTART).detail().contains("HTTP 503"));
+        assertTrue(step(result, Step.WAIT_FOR_RESTART).detail().contains(
+                window == ArcGisVariants.RestartWindow.HTTP_503 ? "HTTP 503" : "broke (IOException)"), step(result, Step.WAIT_FOR_RESTART).detail());
     }
 
     @Test
@@ -205,7 +213,8 @@ class SiteJoinFaultsTest {
         Exchange result = world.joinFresh("default");
 
         assertNull(result.getException());
-        assertEquals(2, world.count("POST", ".*/admin/generateToken"), "the token after the join, and its renewal");
+        assertEquals(3, world.count("POST", ".*/admin/generateToken"),
+                "the credentials' check before the join, the token after it, and its renewal");
         assertEquals(2, world.count("POST", ".*/admin/machines/[^/]+/start"));
         assertEquals("STARTED", world.arcgis.site().machine(NODE).orElseThrow().realTimeState());
     }

@@ -14,11 +14,13 @@ final class AdminGuard {
     private final ArcGisSite site;
     private final ServerMachine machine;
     private final TokenAuthority tokens;
+    private final ArcGisVariants variants;
 
-    AdminGuard(ArcGisSite site, ServerMachine machine, TokenAuthority tokens) {
+    AdminGuard(ArcGisSite site, ServerMachine machine, TokenAuthority tokens, ArcGisVariants variants) {
         this.site = site;
         this.machine = machine;
         this.tokens = tokens;
+        this.variants = variants;
     }
 
     ServerMachine machine() {
@@ -70,8 +72,11 @@ final class AdminGuard {
         return new AdminException(405, "Method not supported");
     }
 
-    /** A machine that restarts after joining a site is unreachable for a while; its web server answers 503. */
-    static EmulatorResponse restarting() {
+    /** A machine that restarts after joining a site is unreachable for a while: 503s or dropped connections. */
+    EmulatorResponse restarting() {
+        if (variants.restartWindow == ArcGisVariants.RestartWindow.CONNECTION_DROP) {
+            return EmulatorResponse.dropConnection();
+        }
         return EmulatorResponse.json(503, ArcGisErrors.admin(503, "ArcGIS Server is restarting. Try again later."));
     }
 

@@ -28,11 +28,6 @@ public final class ArcGisEmulatorConfig {
     /** Machine names are FQDNs on real sites, and clients pass them back in URLs and {@code machineNames}. */
     public String siteMachineName = "SITE1.EMULATOR.LOCAL";
     public String freshMachineName = "NODE2.EMULATOR.LOCAL";
-    /**
-     * The release the emulator claims, as {@code /admin/info} spells it ({@code currentversion} is a string there);
-     * {@code /rest/info} and the services directory derive their numeric {@code currentVersion} from it.
-     */
-    public String version = "11.1";
     /** {@code currentbuild} of {@code /admin/info}; real servers report their build number here. */
     public String build = "0";
     /** How long a started machine reports {@code realTimeState} STARTING before STARTED. */

@@ -58,6 +58,7 @@ public final class ArcGisSite {
     private final Duration restartWindow;
     private final ServerMachine founder;
     /** Keyed by upper-cased name: machine names are host names, which compare without case. */
+    private final ArcGisVariants variants;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
 
@@ -65,6 +66,7 @@ public final class ArcGisSite {
         this.clock = config.clock;
         this.startDelay = config.machineStartDelay;
         this.restartWindow = config.joinRestartWindow;
+        this.variants = config.variants;
         this.founder = founder;
         Member first = new Member(founder);
         first.started = true;
@@ -119,13 +121,20 @@ public final class ArcGisSite {
         return members.values().stream().anyMatch(m -> LoopbackUrl.normalized(m.machine.adminUrl()).equals(wanted));
     }
 
-    /** Registers a joining machine, stopped and in no cluster, and starts its restart window. */
+    /**
+     * Registers a joining machine, stopped, and starts its restart window. It is in no cluster, or in
+     * {@code default} when the variant says so and the site has that cluster.
+     */
     synchronized void join(ServerMachine machine) {
         if (members.containsKey(key(machine.name()))) {
             throw alreadyInSite(machine.name());
         }
         machine.restartUntil(clock.instant().plus(restartWindow));
         members.put(key(machine.name()), new Member(machine));
+        Cluster defaultCluster = clusters.get(key(DEFAULT_CLUSTER));
+        if (variants.joinedMachineCluster == ArcGisVariants.JoinedMachineCluster.DEFAULT && defaultCluster != null) {
+            defaultCluster.machineKeys.add(key(machine.name()));
+        }
     }
 
     static AdminException alreadyInSite(String machineName) {
@@ -134,10 +143,13 @@ public final class ArcGisSite {
                 + "The joinSite operation is available only when a server machine is not already participating in any site.");
     }
 
-    /** "Starts the server machine if it is participating in a cluster." It reports STARTING for a while first. */
+    /**
+     * "Starts the server machine if it is participating in a cluster." It reports STARTING for a while first. On a
+     * site whose clusters were all deleted (they are deprecated from 10.8) machines start without one.
+     */
     synchronized void start(String machineName) {
         Member member = member(machineName);
-        if (clusterKeyOf(key(machineName)) == null) {
+        if (!clusters.isEmpty() && clusterKeyOf(key(machineName)) == null) {
             throw new AdminException(400, "Machine '" + member.machine.name()
                     + "' is not participating in any cluster. Add it to a cluster before starting it.");
         }
@@ -175,7 +187,7 @@ public final class ArcGisSite {
         cluster.machineKeys.addAll(clusterableKeys(machineNames, cluster));
     }
 
-    synchronized void removeFromCluster(String clusterName, List<String> machineNames) {
+    public synchronized void removeFromCluster(String clusterName, List<String> machineNames) {
         Cluster cluster = existingCluster(clusterName);
         for (String name : machineNames) {
             if (!cluster.machineKeys.contains(key(name))) {
@@ -183,6 +195,12 @@ public final class ArcGisSite {
             }
         }
         machineNames.forEach(name -> cluster.machineKeys.remove(key(name)));
+    }
+
+    /** Deletes a cluster; its machines are then in no cluster (ARCREST {@code clusters/<c>/delete}). */
+    public synchronized void deleteCluster(String clusterName) {
+        existingCluster(clusterName);
+        clusters.remove(key(clusterName));
     }
 
     /** Registered machines that are in no cluster. */

@@ -29,8 +29,32 @@ public final class ArcGisVariants {
         HIDDEN
     }
 
+    /** How a machine is unreachable while it restarts after joinSite (DSC only says "might restart"). */
+    public enum RestartWindow {
+        /** Its web server answers HTTP 503 with an admin envelope. */
+        HTTP_503,
+        /** Connections are dropped before any reply, as while the service is down. */
+        CONNECTION_DROP
+    }
+
+    /** Where a machine stands after joinSite, as to clusters; no source says, DSC adds it itself below 10.8. */
+    public enum JoinedMachineCluster {
+        /** In no cluster: it must be added to one before it can start. */
+        NONE,
+        /** In the cluster {@code default}, when the site has one (what DSC's skip from 10.8 suggests). */
+        DEFAULT
+    }
+
     public volatile FreshMachineLocal freshMachineLocal = FreshMachineLocal.INVALID_SITE;
     public volatile SecuredRootServices securedRootServices = SecuredRootServices.HIDDEN;
+    public volatile RestartWindow restartWindow = RestartWindow.CONNECTION_DROP;
+    public volatile JoinedMachineCluster joinedMachineCluster = JoinedMachineCluster.NONE;
+    /**
+     * The release the emulator claims, as {@code /admin/info} spells it ({@code currentversion} is a string there);
+     * {@code /rest/info} and the services directory derive their numeric {@code currentVersion} from it. Clusters
+     * are deprecated from 10.8, so tests run the join against 10.6, 10.8.1 and 11.x.
+     */
+    public volatile String version = "11.1";
 
     public static ArcGisVariants strict() {
         return new ArcGisVariants();
@@ -40,6 +64,8 @@ public final class ArcGisVariants {
         ArcGisVariants v = new ArcGisVariants();
         v.freshMachineLocal = FreshMachineLocal.NAME;
         v.securedRootServices = SecuredRootServices.LISTED;
+        v.restartWindow = RestartWindow.HTTP_503;
+        v.joinedMachineCluster = JoinedMachineCluster.DEFAULT;
         return v;
     }
 

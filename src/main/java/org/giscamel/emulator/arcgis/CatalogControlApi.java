@@ -16,6 +16,7 @@ import org.giscamel.emulator.http.Router;
  * POST /__emulator/catalog?action=rename&amp;name=Folder/Name&amp;newName=Other/Name
  * POST /__emulator/catalog?action=generate&amp;services=10000&amp;folders=100
  * POST /__emulator/catalog?action=secure&amp;folder=Name
+ * POST /__emulator/catalog?action=secureService&amp;name=Folder/Name               one service needs a token
  * </pre>
  */
 final class CatalogControlApi {
@@ -46,6 +47,7 @@ final class CatalogControlApi {
                 case "rename" -> catalog.rename(required(request, "name"), required(request, "newName"));
                 case "generate" -> catalog.generate(number(request, "services"), number(request, "folders"));
                 case "secure" -> catalog.secureFolder(required(request, "folder"));
+                case "secureService" -> catalog.secureService(required(request, "name"));
                 default -> throw new BadRequestException("Unknown action '" + action + "'");
             }
         } catch (IllegalArgumentException refused) {
@@ -58,6 +60,7 @@ final class CatalogControlApi {
         ObjectNode body = Json.object().put("size", catalog.size());
         catalog.folders().forEach(body.putArray("folders")::add);
         catalog.securedFolders().forEach(body.putArray("securedFolders")::add);
+        catalog.securedServices().forEach(body.putArray("securedServices")::add);
         return body;
     }
 

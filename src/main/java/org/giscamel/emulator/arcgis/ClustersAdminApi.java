@@ -42,6 +42,10 @@ final class ClustersAdminApi {
             site.addToCluster(request.pathVariable("cluster"), machineNames(request));
             return MachinesAdminApi.success();
         });
+        guard.operation(router, clusters + "/{cluster}/delete", request -> {
+            site.deleteCluster(request.pathVariable("cluster"));
+            return MachinesAdminApi.success();
+        });
         guard.operation(router, clusters + "/{cluster}/machines/remove", request -> {
             site.removeFromCluster(request.pathVariable("cluster"), machineNames(request));
             return MachinesAdminApi.success();

@@ -6,9 +6,9 @@ import org.giscamel.emulator.http.EmulatorResponse;
 import java.util.Optional;
 
 /**
- * Token checks of the services side: a secured folder answers HTTP 200 with 499 (GWM_0003) without a token and
- * 498 with an unknown or expired one; the root and other folders are public. Every route under a service of a
- * secured folder (metadata, GP tasks, jobs) applies the same check.
+ * Token checks of the services side: a secured folder, or a secured service in a public folder, answers HTTP 200
+ * with 499 (GWM_0003) without a token and 498 with an unknown or expired one; the rest is public. Every route under
+ * a secured service (metadata, GP tasks, jobs, export) applies the same check.
  */
 public final class ServiceAccess {
 
@@ -22,15 +22,21 @@ public final class ServiceAccess {
 
     /** The error to send when {@code folder} ("" for the root) needs a token the request lacks; empty when allowed. */
     public Optional<EmulatorResponse> denial(EmulatorRequest request, String folder) {
-        if (!catalog.isSecuredFolder(folder)) {
-            return Optional.empty();
-        }
-        TokenAuthority.Check check = tokens.check(request);
-        return check == TokenAuthority.Check.VALID ? Optional.empty() : Optional.of(ArcGisErrors.tokenProblem(request, check));
+        return catalog.isSecuredFolder(folder) ? tokenDenial(request) : Optional.empty();
     }
 
-    /** {@link #denial(EmulatorRequest, String)} for the folder of a service name such as {@code Secured/Parcels}. */
+    /** The same for a service such as {@code Secured/Parcels}: secured by its folder or on its own. */
     public Optional<EmulatorResponse> denialForService(EmulatorRequest request, String serviceName) {
-        return denial(request, CatalogEntry.folderOf(serviceName));
+        return catalog.isSecuredService(serviceName) ? tokenDenial(request) : Optional.empty();
+    }
+
+    /** True when the request carries a valid token, so that listings show secured services. */
+    public boolean authenticated(EmulatorRequest request) {
+        return tokens.check(request) == TokenAuthority.Check.VALID;
+    }
+
+    private Optional<EmulatorResponse> tokenDenial(EmulatorRequest request) {
+        TokenAuthority.Check check = tokens.check(request);
+        return check == TokenAuthority.Check.VALID ? Optional.empty() : Optional.of(ArcGisErrors.tokenProblem(request, check));
     }
 }

@@ -26,6 +26,7 @@ public final class ServiceCatalog {
     /** Folder name to its services in publication order, keyed by {@code name/type}. */
     private final Map<String, Map<String, CatalogEntry>> folders = new TreeMap<>();
     private final Set<String> securedFolders = new TreeSet<>();
+    private final Set<String> securedServices = new TreeSet<>();
     private int generated;
 
     public ServiceCatalog() {
@@ -34,13 +35,16 @@ public final class ServiceCatalog {
 
     /**
      * A small directory like a fresh site's: public root services (one map service with feature access, hence
-     * listed twice), {@code Basemaps}, {@code Utilities/Geometry}, and a {@code Secured} folder that needs a token.
+     * listed twice), a secured root service ({@code Cadastre}), {@code Basemaps}, {@code Utilities/Geometry}, and a
+     * {@code Secured} folder that needs a token.
      */
     public static ServiceCatalog demo() {
         return new ServiceCatalog()
                 .add("SampleWorldCities", "MapServer")
                 .add("Hydrography", "MapServer")
                 .add("Hydrography", "FeatureServer")
+                .add("Cadastre", "MapServer")
+                .secureService("Cadastre")
                 .add("Basemaps/Streets", "MapServer")
                 .add("Basemaps/Elevation", "ImageServer")
                 .add("Utilities/Geometry", "GeometryServer")
@@ -120,6 +124,25 @@ public final class ServiceCatalog {
 
     public synchronized boolean isSecuredFolder(String folder) {
         return securedFolders.contains(folder);
+    }
+
+    /**
+     * Makes one service (every type it is published as) need a token while its folder stays public: its resources
+     * answer 499 without one, and anonymous listings show it or not as {@link ArcGisVariants#securedRootServices}
+     * says.
+     */
+    public synchronized ServiceCatalog secureService(String name) {
+        securedServices.add(name);
+        return this;
+    }
+
+    /** True when the service, or the folder it is in, needs a token. */
+    public synchronized boolean isSecuredService(String name) {
+        return securedServices.contains(name) || securedFolders.contains(CatalogEntry.folderOf(name));
+    }
+
+    public synchronized Set<String> securedServices() {
+        return Set.copyOf(securedServices);
     }
 
     public synchronized Set<String> securedFolders() {

@@ -41,7 +41,7 @@ final class ServicesDirectoryApi {
     void register(Router router) {
         String services = "/" + config.context + "/rest/services";
         router.read(services, ArcGisFormat.honoured(
-                request -> EmulatorResponse.json(listing(catalog.folders(), catalog.services(ServiceCatalog.ROOT)))));
+                request -> EmulatorResponse.json(listing(request, catalog.folders(), ServiceCatalog.ROOT))));
         router.read(services + "/{path:.+}", ArcGisFormat.honoured(this::resolve));
     }
 
@@ -51,7 +51,7 @@ final class ServicesDirectoryApi {
             return folder(request, segments[0]);
         }
         Located located = locate(segments);
-        Optional<EmulatorResponse> denied = access.denial(request, located.folder());
+        Optional<EmulatorResponse> denied = access.denialForService(request, located.name());
         if (denied.isPresent()) {
             return denied.get();
         }
@@ -72,7 +72,7 @@ final class ServicesDirectoryApi {
             return EmulatorResponse.json(ArcGisErrors.services(404, "Folder not found", List.of()));
         }
         return access.denial(request, folder)
-                .orElseGet(() -> EmulatorResponse.json(listing(List.of(), catalog.services(folder))));
+                .orElseGet(() -> EmulatorResponse.json(listing(request, List.of(), folder)));
     }
 
     /**
@@ -132,16 +132,21 @@ final class ServicesDirectoryApi {
         return EmulatorResponse.json(ArcGisErrors.services(400, "Invalid URL", List.of("Invalid URL")));
     }
 
-    private ObjectNode listing(List<String> folders, List<CatalogEntry> services) {
+    /** A folder's listing; secured services of a public folder are left out of an anonymous one when hidden. */
+    private ObjectNode listing(EmulatorRequest request, List<String> folders, String folder) {
         ObjectNode body = Json.object().put("currentVersion", currentVersion());
         ArrayNode folderList = body.putArray("folders");
         folders.forEach(folderList::add);
         ArrayNode serviceList = body.putArray("services");
-        services.forEach(s -> serviceList.addObject().put("name", s.name()).put("type", s.type()));
+        boolean hideSecured = config.variants.securedRootServices == ArcGisVariants.SecuredRootServices.HIDDEN
+                && !catalog.isSecuredFolder(folder) && !access.authenticated(request);
+        catalog.services(folder).stream()
+                .filter(s -> !(hideSecured && catalog.isSecuredService(s.name())))
+                .forEach(s -> serviceList.addObject().put("name", s.name()).put("type", s.type()));
         return body;
     }
 
     private BigDecimal currentVersion() {
-        return new ArcGisVersion(config.version).number();
+        return new ArcGisVersion(config.variants.version).number();
     }
 }

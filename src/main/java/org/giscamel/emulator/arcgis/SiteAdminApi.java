@@ -35,7 +35,7 @@ final class SiteAdminApi {
         this.site = site;
         this.tokens = tokens;
         this.issuer = issuer;
-        this.guard = new AdminGuard(site, machine, tokens);
+        this.guard = new AdminGuard(site, machine, tokens, config.variants);
         this.admin = "/" + config.context + "/admin";
     }
 
@@ -58,13 +58,13 @@ final class SiteAdminApi {
     private EmulatorResponse siteRoot(EmulatorRequest request) {
         ObjectNode body = Json.object();
         SITE_RESOURCES.forEach(body.putArray("resources")::add);
-        body.put("currentVersion", new ArcGisVersion(config.version).number());
+        body.put("currentVersion", new ArcGisVersion(config.variants.version).number());
         return EmulatorResponse.json(body);
     }
 
     private EmulatorResponse generateToken(EmulatorRequest request) {
         return switch (guard.participation()) {
-            case RESTARTING -> AdminGuard.restarting();
+            case RESTARTING -> guard.restarting();
             case NOT_IN_SITE -> guard.notInSite();
             case IN_ANOTHER_SITE -> AdminGuard.refused(
                     new AdminException(400, TokenIssuer.UNABLE, TokenIssuer.INVALID_CREDENTIALS));
@@ -89,7 +89,7 @@ final class SiteAdminApi {
      */
     private EmulatorResponse joinSite(EmulatorRequest request) throws Exception {
         return switch (guard.participation()) {
-            case RESTARTING -> AdminGuard.restarting();
+            case RESTARTING -> guard.restarting();
             case IN_SITE, IN_ANOTHER_SITE -> AdminGuard.refused(ArcGisSite.alreadyInSite(guard.machine().name()));
             case NOT_IN_SITE -> AdminGuard.rendered(this::join, request);
         };
@@ -108,9 +108,13 @@ final class SiteAdminApi {
         return EmulatorResponse.json(Json.object().put("status", "success").put("pollAfter", config.joinPollAfterSeconds));
     }
 
-    /** A machine in no site still tells its name without a token: clients need it to join and to add it to a cluster. */
+    /**
+     * No source says what admin/local answers on a machine in no site (the real clients read it only after the
+     * join, with a token), so it is a switch: the name, or the InvalidSiteException of every other resource.
+     */
     private EmulatorResponse local(EmulatorRequest request) throws Exception {
-        if (guard.participation() == ServerMachine.Participation.NOT_IN_SITE) {
+        if (guard.participation() == ServerMachine.Participation.NOT_IN_SITE
+                && config.variants.freshMachineLocal == ArcGisVariants.FreshMachineLocal.NAME) {
             return localMachine(request);
         }
         return guard.secured(this::localMachine).handle(request);
@@ -123,9 +127,9 @@ final class SiteAdminApi {
     private EmulatorResponse info(EmulatorRequest request) {
         ZoneId zone = config.clock.getZone();
         ObjectNode body = Json.object()
-                .put("currentversion", config.version)
+                .put("currentversion", config.variants.version)
                 .put("currentbuild", config.build)
-                .put("fullVersion", new ArcGisVersion(config.version).full());
+                .put("fullVersion", new ArcGisVersion(config.variants.version).full());
         body.putObject("timezone")
                 .put("displayname", zone.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                 .put("windowsid", "")

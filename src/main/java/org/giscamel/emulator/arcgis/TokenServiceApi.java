@@ -60,8 +60,8 @@ final class TokenServiceApi {
 
     private EmulatorResponse info(EmulatorRequest request) {
         ObjectNode body = Json.object()
-                .put("currentVersion", new ArcGisVersion(config.version).number())
-                .put("fullVersion", new ArcGisVersion(config.version).full())
+                .put("currentVersion", new ArcGisVersion(config.variants.version).number())
+                .put("fullVersion", new ArcGisVersion(config.variants.version).full())
                 .put("soapUrl", site.siteUrl() + "/services")
                 .putNull("secureSoapUrl");
         body.putObject("authInfo")

@@ -94,6 +94,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
         int status = 0;
+        boolean withToken = false;
         try {
             var fault = path.startsWith(CONTROL_PREFIX) ? java.util.Optional.<FaultRule>empty() : faults.next(method, path);
             if (fault.isPresent()) {
@@ -104,13 +105,17 @@ public final class EmulatorHttpServer implements AutoCloseable {
             }
             EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
+            withToken = request.nonBlankParam("token").isPresent() || request.header("Authorization").isPresent()
+                    || request.header("X-Esri-Authorization").isPresent();
             EmulatorResponse response = handle(request);
             status = response.status();
-            send(exchange, response);
+            if (!response.dropsConnection()) {
+                send(exchange, response);
+            }
         } catch (IOException clientWentAway) {
             LOG.debug("{} {} {}: {}", name, method, path, clientWentAway.toString());
         } finally {
-            requestLog.record(new RequestLog.Entry(name, method, path, status));
+            requestLog.record(new RequestLog.Entry(name, method, path, status, withToken));
             LOG.debug("{} {} {} -> {}", name, method, path, status);
             exchange.close();
         }
@@ -129,7 +134,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 return http;
             }
             case CONNECTION_RESET -> {
-                return -1; // closing the exchange before any header drops the connection
+                return EmulatorResponse.DROPPED; // closing the exchange before any header drops the connection
             }
             case HANG -> {
                 try {
@@ -181,7 +186,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
         if (request.path().equals(CONTROL_PREFIX + "/requests")) {
             ArrayNode list = Json.array();
             requestLog.entries().forEach(e -> list.addObject()
-                    .put("server", e.server()).put("method", e.method()).put("path", e.path()).put("status", e.status()));
+                    .put("server", e.server()).put("method", e.method()).put("path", e.path()).put("status", e.status())
+                    .put("withToken", e.withToken()));
             return EmulatorResponse.json(list);
         }
         if (request.method().equals("DELETE")) {

@@ -21,6 +21,9 @@ public final class EmulatorResponse {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** The status recorded for a dropped connection, as for the {@link Fault#CONNECTION_RESET} fault. */
+    static final int DROPPED = -1;
+
     private final int status;
     private final String contentType;
     private final long contentLength;
@@ -57,6 +60,15 @@ public final class EmulatorResponse {
 
     public static EmulatorResponse empty(int status) {
         return new EmulatorResponse(status, null, -1, null);
+    }
+
+    /** No reply at all: the connection is closed before any header, as a server that is going down does. */
+    public static EmulatorResponse dropConnection() {
+        return new EmulatorResponse(DROPPED, null, -1, null);
+    }
+
+    public boolean dropsConnection() {
+        return status == DROPPED;
     }
 
     public EmulatorResponse header(String name, String value) {

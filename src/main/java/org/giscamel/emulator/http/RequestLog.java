@@ -5,13 +5,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * What an emulator received: method, path and status only. Parameter values are never kept, so passwords and
- * tokens cannot leak through it.
+ * What an emulator received: method, path, status and whether a token came with it (as the {@code token}
+ * parameter or an {@code Authorization} / {@code X-Esri-Authorization} header). Parameter values are never kept,
+ * so passwords and tokens cannot leak through it.
  */
 public final class RequestLog {
 
-    /** One logged request. */
-    public record Entry(String server, String method, String path, int status) {
+    /** One logged request; status -1 is a connection dropped before any reply. */
+    public record Entry(String server, String method, String path, int status, boolean withToken) {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();

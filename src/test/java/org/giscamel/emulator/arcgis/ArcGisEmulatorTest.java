@@ -95,6 +95,7 @@ class ArcGisEmulatorTest {
         ArcGisEmulatorConfig config = ArcGisTestSupport.fastConfig();
         config.siteMachineName = "GIS01.EXAMPLE.ORG";
         config.freshMachineName = "GIS02.EXAMPLE.ORG";
+        config.variants.freshMachineLocal = ArcGisVariants.FreshMachineLocal.NAME;
         try (ArcGisEmulator named = ArcGisEmulator.start(config)) {
             String token = ArcGisTestSupport.adminToken(named);
             assertEquals("GIS01.EXAMPLE.ORG", get(named.siteUrl() + "/admin/local?f=json&token=" + token).json()

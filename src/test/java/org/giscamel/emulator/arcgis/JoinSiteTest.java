@@ -17,6 +17,7 @@ import static org.giscamel.emulator.arcgis.ArcGisClient.post;
 import static org.giscamel.emulator.arcgis.ArcGisTestSupport.PASSWORD;
 import static org.giscamel.emulator.arcgis.ArcGisTestSupport.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +89,13 @@ class JoinSiteTest {
     }
 
     @Test
-    void aMachineInNoSiteTellsItsNameWithoutToken() {
+    void aMachineInNoSiteAnswersAdminLocalAsTheVariantSays() {
+        JsonNode strict = get(freshAdmin + "/local?f=json").json();
+        assertEquals("error", strict.path("status").asText());
+        assertEquals(500, strict.path("code").asInt());
+        assertTrue(strict.path("messages").get(0).asText().contains("is not participating in any Site"));
+
+        arcgis.config().variants.freshMachineLocal = ArcGisVariants.FreshMachineLocal.NAME;
         assertEquals(NODE, get(freshAdmin + "/local?f=json").json().path("machineName").asText());
     }
 
@@ -147,7 +154,18 @@ class JoinSiteTest {
     }
 
     @Test
+    void byDefaultTheRestartingMachineDropsConnectionsBeforeAnyReply() {
+        joinSite(siteAdmin, PASSWORD);
+
+        assertThrows(IllegalStateException.class, () -> get(freshAdmin + "/?f=json"));
+        assertEquals(-1, arcgis.requests().entries().get(arcgis.requests().entries().size() - 1).status());
+        clock.advance(arcgis.config().joinRestartWindow);
+        assertEquals(499, get(freshAdmin + "/?f=json").json().path("code").asInt());
+    }
+
+    @Test
     void afterJoiningTheMachineAnswers503ThroughoutTheRestartWindow() {
+        arcgis.config().variants.restartWindow = ArcGisVariants.RestartWindow.HTTP_503;
         joinSite(siteAdmin, PASSWORD);
 
         assertEquals(503, get(freshAdmin + "/?f=json").status());

@@ -89,7 +89,7 @@ class SiteAdminApiTest {
     @Test
     void infoVersionIsConfigurable() throws IOException {
         ArcGisEmulatorConfig config = ArcGisTestSupport.fastConfig();
-        config.version = "10.8.1";
+        config.variants.version = "10.8.1";
         try (ArcGisEmulator older = ArcGisEmulator.start(config)) {
             String olderToken = ArcGisTestSupport.adminToken(older);
             assertEquals("10.8.1", get(older.siteUrl() + "/admin/info?f=json&token=" + olderToken).json()

@@ -42,7 +42,7 @@ public final class GeoprocessingApi {
         this.catalog = catalog;
         this.jobs = new GpJobs(settings, config.clock, new GpUploads(config.clock));
         this.http = new GpHttp(config.context, settings, new ServiceAccess(catalog, tokens));
-        this.currentVersion = new ArcGisVersion(config.version).number();
+        this.currentVersion = new ArcGisVersion(config.variants.version).number();
     }
 
     /**
