@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record FolderListing(List<String> folders, List<ServiceRef> services) {
 
+    /** The root folder's name where a folder is asked for. */
+    public static final String ROOT = "";
+
     public static FolderListing parse(String step, JsonNode reply) {
         JsonNode services = reply.path("services");
         if (!services.isArray()) {

@@ -13,13 +13,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads an ArcGIS Server services directory ({@code <root>/rest/services}). Calls go out without a token; when a
- * folder answers 498/499 (a secured folder while the root is public is normal), that folder and its services are
- * read with a services token from then on, obtained through the {@link TokenService}. Without credentials such a
- * folder cannot be read, and the failure says so.
+ * Reads an ArcGIS Server services directory ({@code <root>/rest/services}). With credentials every call carries a
+ * services token from the {@link TokenService}: a real directory leaves a secured service out of an anonymous
+ * listing, silently, so an anonymous walk would miss it. Without credentials the calls go out anonymously and a
+ * secured folder or service fails with a message that says so.
  */
 public final class ServicesDirectory {
 
@@ -27,12 +26,10 @@ public final class ServicesDirectory {
     private final TokenService tokens;
     private final String root;
     private final Optional<TokenScope> tokenScope;
-    /** Folders ("" = the root, which means all of them) that turned out to need a token. */
-    private final Set<String> securedFolders = ConcurrentHashMap.newKeySet();
 
     /**
      * @param siteRoot    the site, as in {@code https://gis.example.com/arcgis}
-     * @param credentials for secured folders; empty for a public catalog
+     * @param credentials for secured folders and services; empty for a public catalog
      */
     public ServicesDirectory(GisHttpClient http, TokenService tokens, URI siteRoot,
                              Optional<CredentialsProvider> credentials) {
@@ -42,15 +39,35 @@ public final class ServicesDirectory {
         this.tokenScope = credentials.map(c -> TokenScope.arcgisServices(siteRoot, c));
     }
 
+    /** True when the directory is read with a token, so that secured services are listed too. */
+    public boolean readsWithToken() {
+        return tokenScope.isPresent();
+    }
+
     /** The root folder: root services and the folder names. */
     public FolderListing root() {
         String step = "list the ArcGIS services directory";
-        return FolderListing.parse(step, get(step, "", URI.create(root + "/rest/services")));
+        return FolderListing.parse(step, get(step, URI.create(root + "/rest/services")));
     }
 
     public FolderListing folder(String folder) {
         String step = "list ArcGIS services folder " + folder;
-        return FolderListing.parse(step, get(step, folder, URI.create(folderUrl(folder))));
+        return FolderListing.parse(step, get(step, URI.create(folderUrl(folder))));
+    }
+
+    /**
+     * What an anonymous caller sees of a folder ({@link FolderListing#ROOT} for the root): its services, none for
+     * a folder that asks for a token. Other failures propagate, since they say nothing about visibility.
+     */
+    public Set<ServiceRef> anonymouslyListed(String folder) {
+        boolean atRoot = folder.equals(FolderListing.ROOT);
+        String step = "list ArcGIS services " + (atRoot ? "root" : "folder " + folder) + " anonymously";
+        URI uri = URI.create(atRoot ? root + "/rest/services" : folderUrl(folder));
+        try {
+            return Set.copyOf(FolderListing.parse(step, http.call(step, GisRequest.get(uri).param("f", "json"))).services());
+        } catch (TokenRejectedException secured) {
+            return Set.of();
+        }
     }
 
     /** {@code <root>/rest/services/<folder>}, the prefix of every service address in the folder. */
@@ -60,8 +77,7 @@ public final class ServicesDirectory {
 
     /** The service's {@code ?f=json} metadata. */
     public JsonNode service(ServiceRef service) {
-        return get("read ArcGIS service " + service.name() + "/" + service.type(), service.folder(),
-                URI.create(serviceUrl(service)));
+        return get("read ArcGIS service " + service.name() + "/" + service.type(), URI.create(serviceUrl(service)));
     }
 
     /** {@code <root>/rest/services/<name>/<type>}: the name already holds the folder. */
@@ -73,24 +89,18 @@ public final class ServicesDirectory {
         return url.append('/').append(encode(service.type())).toString();
     }
 
-    private JsonNode get(String step, String folder, URI uri) {
+    private JsonNode get(String step, URI uri) {
         GisRequest request = GisRequest.get(uri).param("f", "json");
-        if (!needsToken(folder)) {
-            try {
-                return http.call(step, request);
-            } catch (TokenRejectedException secured) {
-                securedFolders.add(folder);
-            }
+        if (tokenScope.isPresent()) {
+            return tokens.call(tokenScope.get(), step, request);
         }
-        TokenScope scope = tokenScope.orElseThrow(() -> new PermanentServerException(step,
-                "it needs a token and no ArcGIS credentials are configured for this source", null));
-        return tokens.call(scope, step, request);
+        try {
+            return http.call(step, request);
+        } catch (TokenRejectedException secured) {
+            throw new PermanentServerException(step,
+                    "it needs a token and no ArcGIS credentials are configured for this source", secured);
+        }
     }
-
-    private boolean needsToken(String folder) {
-        return securedFolders.contains("") || securedFolders.contains(folder);
-    }
-
     /** Percent-encodes one path segment; names made of letters, digits, '_' and '-' stay as they are. */
     static String encode(String segment) {
         StringBuilder out = new StringBuilder();

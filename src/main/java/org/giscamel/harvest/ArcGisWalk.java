@@ -8,6 +8,7 @@ import org.giscamel.arcgis.ServicesDirectory;
 import org.giscamel.reply.GisServerException;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -16,7 +17,8 @@ import java.util.concurrent.ExecutorService;
  * Only one folder's services are in flight at a time.
  *
  * <p>A root that cannot be read fails the walk. A folder or service that cannot be read (after the item retries)
- * is reported as an {@link UnreadablePart} and the walk goes on.
+ * is reported as an {@link UnreadablePart} and the walk goes on. When the directory is read with a token, each
+ * listing is also read anonymously, so that the services only a token shows are reported as such.
  */
 final class ArcGisWalk implements CatalogWalk {
 
@@ -35,7 +37,7 @@ final class ArcGisWalk implements CatalogWalk {
     @Override
     public void walk(WalkVisitor visitor) {
         FolderListing root = directory.root();
-        read(root.services(), visitor);
+        read(FolderListing.ROOT, root.services(), visitor);
         for (String folder : root.folders()) {
             if (!filter.mayTakeFrom(folder)) {
                 continue;
@@ -47,15 +49,31 @@ final class ArcGisWalk implements CatalogWalk {
                 visitor.unreadable(new UnreadablePart("folder " + folder, directory.folderUrl(folder), e.getMessage()));
                 continue;
             }
-            read(listing.services(), visitor);
+            read(folder, listing.services(), visitor);
         }
     }
 
-    private void read(List<ServiceRef> services, WalkVisitor visitor) {
-        ParallelReads.inOrder(pool, retry, services.stream().filter(filter::accepts).toList(), this::service,
+    private void read(String folder, List<ServiceRef> services, WalkVisitor visitor) {
+        List<ServiceRef> taken = services.stream().filter(filter::accepts).toList();
+        if (directory.readsWithToken() && !taken.isEmpty()) {
+            reportTokenOnly(folder, taken, visitor);
+        }
+        ParallelReads.inOrder(pool, retry, taken, this::service,
                 visitor::service, (service, failure) -> visitor.unreadable(new UnreadablePart(
                         "service " + service.name() + "/" + service.type(), directory.serviceUrl(service),
                         failure.getMessage())));
+    }
+
+    private void reportTokenOnly(String folder, List<ServiceRef> taken, WalkVisitor visitor) {
+        Set<ServiceRef> anonymous;
+        try {
+            anonymous = retry.call(() -> directory.anonymouslyListed(folder));
+        } catch (GisServerException unknown) {
+            // Visibility is a note in the report; the walk itself does not depend on it.
+            return;
+        }
+        taken.stream().filter(s -> !anonymous.contains(s))
+                .forEach(s -> visitor.visibleOnlyWithToken(s.name() + "/" + s.type()));
     }
 
     private SourceService service(ServiceRef service) {

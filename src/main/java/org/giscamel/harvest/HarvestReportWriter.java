@@ -89,6 +89,11 @@ final class HarvestReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("visibleOnlyWithToken");
+        for (String service : run.visibleOnlyWithToken()) {
+            json.writeString(service);
+        }
+        json.writeEndArray();
         if (run.plan().isPresent()) {
             DeleteGuard guard = run.plan().get().guard();
             json.writeObjectFieldStart("deleteGuard");

@@ -32,6 +32,7 @@ public final class HarvestRun {
     private int servicesRead;
     private int ownedCount;
     private List<UnreadablePart> unreadable = List.of();
+    private List<String> visibleOnlyWithToken = List.of();
     private HarvestPlan plan;
     private List<ItemOutcome> outcomes = List.of();
     private RunStatus status;
@@ -87,6 +88,11 @@ public final class HarvestRun {
 
     public List<UnreadablePart> unreadable() {
         return unreadable;
+    }
+
+    /** {@code Name/Type} of each harvested service that an anonymous listing does not show. */
+    public List<String> visibleOnlyWithToken() {
+        return visibleOnlyWithToken;
     }
 
     /** Null until the run ended. */
@@ -150,6 +156,7 @@ public final class HarvestRun {
         this.snapshot = value;
         this.servicesRead = value.desired().size();
         this.unreadable = value.unreadable();
+        this.visibleOnlyWithToken = value.visibleOnlyWithToken();
     }
 
     void portalRead(List<OwnedRegistration> value) {

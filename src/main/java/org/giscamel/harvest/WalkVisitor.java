@@ -6,4 +6,7 @@ interface WalkVisitor {
     void service(SourceService service);
 
     void unreadable(UnreadablePart part);
+
+    /** A taken service that an anonymous listing does not show: found only because the walk used a token. */
+    void visibleOnlyWithToken(String service);
 }

@@ -4,13 +4,18 @@ import org.giscamel.cli.OneShotCamel;
 import org.giscamel.emulator.arcgis.ArcGisEmulator;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
 import org.giscamel.emulator.iportal.ServiceRegistration;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.emulator.arcgis.ArcGisVariants;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sources with secured folders, and several sources feeding one portal. */
@@ -33,23 +38,54 @@ class HarvestSourcesTest extends HarvestTestSupport {
         assertTrue(linkages.stream().noneMatch(l -> l.contains("GeometryServer")), "types outside the filter are left out");
     }
 
+    /**
+     * An anonymous listing leaves secured root services out silently, so a walk without its token could not tell
+     * them from deleted ones: the run stops before the plan, and nothing is deleted.
+     */
     @Test
-    void whenTheTokenFailsNothingInTheSecuredFolderIsDeleted() throws Exception {
+    void whenTheTokenFailsTheRunStopsAndNothingIsDeleted() throws Exception {
         harvest();
         int before = owned().size();
         arcgis.catalog().remove("Secured/Parcels", "FeatureServer");
         Map<String, String> wrongPassword = settings();
         wrongPassword.put("gis.arcgis.password", "not-the-password");
 
-        HarvestRun run = harvest(camel(wrongPassword), "main", false, false);
+        RuntimeException failure = assertThrows(RuntimeException.class,
+                () -> harvest(camel(wrongPassword), "main", false, false));
 
-        assertEquals(RunStatus.PARTIAL, run.status(), run.summaryLine());
-        assertEquals(before, owned().size(), "even the service that is really gone stays until the folder can be read");
-        assertEquals(2, run.counts().keep());
-        UnreadablePart secured = run.unreadable().get(0);
-        assertEquals("folder Secured", secured.what());
-        assertTrue(secured.reason().contains("generate ArcGIS services token"), secured.reason());
-        assertFalse(secured.reason().contains("not-the-password"), "no secret in the report");
+        assertEquals(before, owned().size(), "even the service that is really gone stays until the source can be read");
+        assertTrue(failure.getMessage().contains("generate ArcGIS services token failed"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("Invalid username or password"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("not-the-password"), "no secret in the message");
+        JsonNode report = latestReport();
+        assertEquals("FAILED", report.path("status").asText());
+        assertFalse(report.toString().contains("not-the-password"), "no secret in the report");
+    }
+
+    /**
+     * A real directory leaves a secured root service out of an anonymous root listing, silently; listed with the
+     * services token it is found, registered, and named in the report as visible only with the token.
+     */
+    @ParameterizedTest
+    @EnumSource(ArcGisVariants.SecuredRootServices.class)
+    void aSecuredRootServiceIsRegisteredAndReportedAsVisibleOnlyWithTheToken(ArcGisVariants.SecuredRootServices listing)
+            throws Exception {
+        arcgis.config().variants.securedRootServices = listing;
+
+        HarvestRun run = harvest();
+
+        assertEquals(RunStatus.SUCCEEDED, run.status(), run.summaryLine());
+        List<String> linkages = owned().stream().map(ServiceRegistration::linkPage).toList();
+        assertTrue(linkages.contains(serviceUrl("Cadastre", "MapServer")), linkages.toString());
+        List<String> tokenOnly = new java.util.ArrayList<>();
+        latestReport().path("visibleOnlyWithToken").forEach(s -> tokenOnly.add(s.asText()));
+        List<String> securedFolder = List.of("Secured/Parcels/MapServer", "Secured/Parcels/FeatureServer");
+        assertEquals(listing == ArcGisVariants.SecuredRootServices.HIDDEN
+                ? concat(List.of("Cadastre/MapServer"), securedFolder) : securedFolder, tokenOnly);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.giscamel.harvest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelExecutionException;
 import org.giscamel.cli.OneShotCamel;
 import org.giscamel.config.ConfigFiles;
@@ -13,13 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -116,6 +122,15 @@ abstract class HarvestTestSupport {
             return camel.producer().requestBodyAndHeaders("direct:harvest-" + source, null, headers, HarvestRun.class);
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The newest report the runs wrote (names sort by time); a run that failed returns no {@link HarvestRun}. */
+    JsonNode latestReport() throws IOException {
+        try (Stream<Path> files = Files.list(reports)) {
+            Path newest = files.filter(f -> f.getFileName().toString().startsWith("harvest-"))
+                    .max(Comparator.naturalOrder()).orElseThrow(() -> new AssertionError("no harvest report"));
+            return new ObjectMapper().readTree(newest.toFile());
         }
     }
 

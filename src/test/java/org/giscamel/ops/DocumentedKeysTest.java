@@ -1,5 +1,6 @@
 package org.giscamel.ops;
 
+import org.giscamel.emulator.EmbeddedEmulators;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -73,5 +74,15 @@ class DocumentedKeysTest {
                 "-Dgis.observe.prot is not a known key; did you mean gis.observe.port?",
                 "environment variable GIS_ARCGIS_USERNAM is not a known key; did you mean GIS_ARCGIS_USERNAME?"),
                 problems);
+    }
+
+    @Test
+    void everyEmulatorSwitchIsDocumentedInTheShippedConfiguration() {
+        DocumentedKeys shipped = DocumentedKeys.load();
+
+        for (String key : EmbeddedEmulators.variantKeys()) {
+            assertTrue(shipped.isKnown(key), key + " is not in config/application.properties");
+        }
+        assertTrue(shipped.isKnown(EmbeddedEmulators.PROFILE_KEY));
     }
 }
