@@ -34,7 +34,8 @@ public class GpBeans implements CamelConfiguration {
         GisMetrics metrics = GisMetrics.of(context);
         GpInbox inbox = new GpInbox(store, clock);
         GpJobCompletion completion = new GpJobCompletion(store, inbox, producer, metrics, clock);
-        GpBackends backends = new GpBackends(new ArcGisGpTask(tasks, server, clock), new WpsProcess(server));
+        WpsInputs wpsInputs = new WpsInputs(server, flow.wps());
+        GpBackends backends = new GpBackends(new ArcGisGpTask(tasks, server, clock), new WpsProcess(server, wpsInputs));
         GpPoller poller = new GpPoller(store, backends, new GpDownloader(server, tasks, backends, store, producer, metrics,
                 clock),
                 completion, new GpRateLimiter(flow.statusRequestsPerSecond()), schedule, flow.resultsAttempts(), metrics,
@@ -42,7 +43,8 @@ public class GpBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("gpJobStore", store);
         registry.bind("gpInbox", inbox);
-        registry.bind("gpSubmitter", new GpSubmitter(tasks, store, server, backends, flow, schedule, clock));
+        registry.bind("gpSubmitter", new GpSubmitter(tasks, wpsInputs, store, server, backends, flow, schedule,
+                clock));
         registry.bind("gpPoller", poller);
         try {
             context.addService(new GpFlowService(context, store, poller, flow, clock), true, false);

@@ -17,11 +17,13 @@ import java.time.Duration;
  * @param pollBackoff             each quiet poll multiplies the gap by this, up to the maximum
  * @param statusRequestsPerSecond cap on status requests to one server, whatever the number of jobs
  * @param resultsAttempts         reads of a succeeded job that may lack its {@code results} before giving up
+ * @param wps                     how dropped files reach WPS processes
  */
 public record GpFlowSettings(String storeUrl, String storeUsername, String storePassword,
                              Duration pollMinInterval, Duration pollMaxInterval, double pollBackoff,
                              double statusRequestsPerSecond, Duration defaultDeadline,
-                             int pollThreads, int downloadThreads, int resultsAttempts, GpInputSettings input) {
+                             int pollThreads, int downloadThreads, int resultsAttempts, GpInputSettings input,
+                             WpsSettings wps) {
 
     public static GpFlowSettings from(GisSettings settings) {
         Path dataDir = settings.folder("gis.gp.data-dir", "data");
@@ -58,6 +60,6 @@ public record GpFlowSettings(String storeUrl, String storeUsername, String store
                 settings.integer("gis.gp.poll-threads", 4, 1, 256),
                 settings.integer("gis.gp.download-threads", 2, 1, 64),
                 settings.integer("gis.gp.results-attempts", 5, 1, 100),
-                input);
+                input, WpsSettings.from(settings));
     }
 }

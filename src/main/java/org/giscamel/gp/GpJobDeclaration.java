@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +85,10 @@ public final class GpJobDeclaration implements Processor {
         values.put("process", value);
     }
 
+    public void setWpsInput(String value) {
+        values.put("wpsInput", value);
+    }
+
     /** Checks every value at once; the template calls it when the route is created. */
     public void check() {
         String name = values.getOrDefault("name", "").trim();
@@ -94,6 +99,11 @@ public final class GpJobDeclaration implements Processor {
         Optional<String> wpsProcess = wps
                 ? Optional.of(params.required(prefix + "process", "(the WPS process identifier, for backend wps)"))
                 : Optional.empty();
+        GpJobSpec.WpsInput wpsInput = GpJobSpec.WpsInput.valueOf(params.choice(prefix + "wpsInput", "content",
+                "content", "name").toUpperCase(Locale.ROOT));
+        if (!wps && wpsInput == GpJobSpec.WpsInput.NAME) {
+            params.problem(prefix + "wpsInput: name applies to backend wps only");
+        }
         Optional<String> taskUrl = params.httpUrl(prefix + "taskUrl");
         if (taskUrl.isEmpty()) {
             params.required(prefix + "taskUrl", wps ? "(the WPS endpoint, as in https://host/wps)"
@@ -129,7 +139,7 @@ public final class GpJobDeclaration implements Processor {
         int wkid = params.integer(prefix + "inputWkid", 4326, 1, Integer.MAX_VALUE);
         params.requireValid();
         spec = new GpJobSpec(name, URI.create(taskUrl.orElseThrow()), inputParameter, parameters, output, mapImage,
-                returnData, deadline, formats, wkid, wpsProcess);
+                returnData, deadline, formats, wkid, wpsProcess, wpsInput);
     }
 
     public GpJobSpec spec() {

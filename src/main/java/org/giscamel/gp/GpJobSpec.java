@@ -23,17 +23,27 @@ import java.util.Set;
  * @param inputWkid      spatial reference of GeoJSON inputs that do not name one
  * @param wpsProcess     the process identifier when {@code taskUrl} is an OGC WPS 1.0.0 endpoint; empty for an
  *                       ArcGIS GP task. Stored with the job, so a restart polls it with the same protocol.
+ * @param wpsInput       what a WPS process gets of the dropped file; {@code CONTENT} for an ArcGIS task
  */
 public record GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectNode parameters, String output,
                         Optional<MapImage> mapImage, boolean returnData, Optional<Duration> deadline,
-                        Set<FeatureFormat> featureFormats, int inputWkid, Optional<String> wpsProcess) {
+                        Set<FeatureFormat> featureFormats, int inputWkid, Optional<String> wpsProcess,
+                        WpsInput wpsInput) {
 
     /** A job on an ArcGIS GP task. */
     public GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectNode parameters, String output,
                      Optional<MapImage> mapImage, boolean returnData, Optional<Duration> deadline,
                      Set<FeatureFormat> featureFormats, int inputWkid) {
         this(name, taskUrl, inputParameter, parameters, output, mapImage, returnData, deadline, featureFormats,
-                inputWkid, Optional.empty());
+                inputWkid, Optional.empty(), WpsInput.CONTENT);
+    }
+
+    /** What a WPS process input gets of the dropped file (template parameter {@code wpsInput}). */
+    public enum WpsInput {
+        /** Its content, as {@code ComplexData} inline or by reference, in a format the process describes. */
+        CONTENT,
+        /** Its file name, as a literal value. */
+        NAME
     }
 
     /** How a feature set output is written: GeoJSON and/or the server's raw Esri JSON. */
@@ -63,11 +73,13 @@ public record GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectN
                 .put("format", m.format()));
         deadline.ifPresent(d -> node.put("deadline", d.toString()));
         featureFormats.forEach(f -> node.withArray("featureFormats").add(f.name()));
-        wpsProcess.ifPresent(p -> node.put("backend", "wps").put("process", p));
+        wpsProcess.ifPresent(p -> node.put("backend", "wps").put("process", p)
+                .put("wpsInput", wpsInput.name().toLowerCase(Locale.ROOT)));
         return node;
     }
 
     public static GpJobSpec fromJson(JsonNode node) {
+        boolean wps = "wps".equals(node.path("backend").asText());
         Set<FeatureFormat> formats = EnumSet.noneOf(FeatureFormat.class);
         node.path("featureFormats").forEach(f -> formats.add(FeatureFormat.valueOf(f.asText())));
         JsonNode map = node.path("mapImage");
@@ -78,6 +90,8 @@ public record GpJobSpec(String name, URI taskUrl, String inputParameter, ObjectN
                 node.path("returnData").asBoolean(true),
                 node.hasNonNull("deadline") ? Optional.of(Duration.parse(node.get("deadline").asText())) : Optional.empty(),
                 formats, node.path("inputWkid").asInt(),
-                "wps".equals(node.path("backend").asText()) ? Optional.of(node.path("process").asText()) : Optional.empty());
+                wps ? Optional.of(node.path("process").asText()) : Optional.empty(),
+                // WPS jobs stored before wpsInput existed passed the name
+                wps ? WpsInput.valueOf(node.path("wpsInput").asText("name").toUpperCase(Locale.ROOT)) : WpsInput.CONTENT);
     }
 }

@@ -31,10 +31,12 @@ public final class GpSubmitter {
     public static final String JOB_ID = "gpJobId";
     static final String INPUT = "gpInput";
     static final String VALUE = "gpInputValue";
+    static final String WPS_INPUT = "gpWpsInput";
 
     private static final Logger LOG = LoggerFactory.getLogger(GpSubmitter.class);
 
     private final GpTaskCatalog tasks;
+    private final WpsInputs wpsInputs;
     private final GpJobStore store;
     private final GpServer server;
     private final GpBackends backends;
@@ -42,9 +44,10 @@ public final class GpSubmitter {
     private final GpPollSchedule schedule;
     private final Clock clock;
 
-    public GpSubmitter(GpTaskCatalog tasks, GpJobStore store, GpServer server, GpBackends backends,
-                       GpFlowSettings settings, GpPollSchedule schedule, Clock clock) {
+    public GpSubmitter(GpTaskCatalog tasks, WpsInputs wpsInputs, GpJobStore store, GpServer server,
+                       GpBackends backends, GpFlowSettings settings, GpPollSchedule schedule, Clock clock) {
         this.tasks = tasks;
+        this.wpsInputs = wpsInputs;
         this.store = store;
         this.server = server;
         this.backends = backends;
@@ -56,12 +59,15 @@ public final class GpSubmitter {
     /** Step: checks and converts the file for the task's input parameter; the server sees nothing yet. */
     public void readInput(Exchange exchange) throws IOException {
         GpJobSpec spec = spec(exchange);
+        Path file = exchange.getProperty(GpInbox.INPUT_PATH, Path.class);
         if (spec.wpsProcess().isPresent()) {
-            // a WPS process gets the dropped file's name as a literal input (see the template's process parameter)
-            exchange.setProperty(VALUE, exchange.getProperty(GpInbox.INPUT_NAME, String.class));
+            String name = exchange.getProperty(GpInbox.INPUT_NAME, String.class);
+            if (spec.wpsInput() == GpJobSpec.WpsInput.CONTENT) {
+                exchange.setProperty(WPS_INPUT, wpsInputs.plan(spec, file, name));
+            }
+            exchange.setProperty(VALUE, name); // the literal of wpsInput name; the WPS backend sends the content
             return;
         }
-        Path file = exchange.getProperty(GpInbox.INPUT_PATH, Path.class);
         GpInputKind.of(file, settings.input()); // an unsupported file fails even while the server is unreachable
         GpTaskInfo task = tasks.task(spec.taskUrl());
         JsonNode parameter = task.parameter(spec.inputParameter())
@@ -96,7 +102,8 @@ public final class GpSubmitter {
         Duration deadline = spec.deadline().orElse(settings.defaultDeadline());
         GpJobRecord job = store.recordIntent(new GpJobStore.NewJob(spec, name,
                 exchange.getProperty(GpInbox.INPUT_PATH, Path.class), sha256,
-                summary(spec, name, sha256, exchange.getProperty(INPUT, GpInput.class)),
+                summary(spec, name, sha256, exchange.getProperty(INPUT, GpInput.class),
+                        exchange.getProperty(WPS_INPUT, WpsInputs.Plan.class)),
                 clock.millis() + deadline.toMillis()));
         exchange.setProperty(JOB_ID, job.id());
         LogContext.gpJob(exchange, job.id());
@@ -144,7 +151,8 @@ public final class GpSubmitter {
                 submission.status().wireName());
     }
 
-    private static ObjectNode summary(GpJobSpec spec, String name, String sha256, GpInput input) {
+    private static ObjectNode summary(GpJobSpec spec, String name, String sha256, GpInput input,
+                                      WpsInputs.Plan wps) {
         ObjectNode node = GpJson.object();
         ObjectNode file = node.putObject("input").put("parameter", spec.inputParameter()).put("file", name)
                 .put("sha256", sha256);
@@ -155,6 +163,9 @@ public final class GpSubmitter {
             }
         } else if (input instanceof GpInput.Upload) {
             file.put("kind", "upload");
+        } else if (wps != null) {
+            file.put("kind", "content").put("mimeType", wps.format().mimeType()).put("delivery", wps.delivery())
+                    .put("bytes", wps.bytes());
         } else {
             file.put("kind", "name");
         }

@@ -5,20 +5,29 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.http.GisRequest;
 import org.giscamel.ogc.Xml;
+import org.giscamel.reply.GisServerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The OGC WPS 1.0.0 protocol as a job backend: an asynchronous {@code Execute} (KVP GET with
- * {@code storeExecuteResponse=true&status=true}, outputs {@code asReference}), then reads of the
- * {@code statusLocation} it names. The server job id is that status location. WPS statuses take the ArcGIS codes:
+ * The OGC WPS 1.0.0 protocol as a job backend: an asynchronous {@code Execute} with
+ * {@code storeExecuteResponse=true&status=true} and outputs {@code asReference}, then reads of the
+ * {@code statusLocation} it names. The dropped file's content goes as the complex input, in an Execute request
+ * document sent by POST ({@link WpsExecuteDocument}, {@link WpsInputs}); with {@code wpsInput name} its name goes
+ * as a literal, in a KVP GET. The server job id is that status location. WPS statuses take the ArcGIS codes:
  * ProcessAccepted 1, ProcessPaused 2, ProcessStarted 3 (all below 4: polled on), ProcessSucceeded 4,
  * ProcessFailed 5. Outputs by reference become RASTER ({@code image/tiff}) or DATA_FILE results, literal outputs
  * go to {@code results.json}. WPS 1.0.0 has no cancel: a job past its deadline is left to the server.
@@ -29,27 +38,82 @@ public final class WpsProcess implements GpBackend {
     static final String OWS = "http://www.opengis.net/ows/1.1";
     private static final String XLINK = "http://www.w3.org/1999/xlink";
 
-    private final GpServer server;
+    private static final Logger LOG = LoggerFactory.getLogger(WpsProcess.class);
 
-    public WpsProcess(GpServer server) {
+    private final GpServer server;
+    private final WpsInputs inputs;
+
+    public WpsProcess(GpServer server, WpsInputs inputs) {
         this.server = server;
+        this.inputs = inputs;
     }
 
     /**
-     * The declaration's fixed parameters and the input value go into {@code DataInputs} as literals; every output
-     * the process describes is asked for by reference through {@code ResponseDocument}, when the declaration
-     * lists them as {@code parameters._outputs} (an array of identifiers); without it the server's defaults apply.
+     * The declaration's fixed parameters go into {@code DataInputs} as literals, with the dropped file's content
+     * (or, with {@code wpsInput name}, its name, which is {@code inputValue}).
      */
     @Override
     public Submission submit(GpJobRecord job, String inputValue) {
+        if (job.spec().wpsInput() == GpJobSpec.WpsInput.NAME) {
+            return submitted(job, fetch(server, "submit WPS process", nameExecute(job.spec(), inputValue)));
+        }
+        try {
+            return submitContent(job);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * POST of the Execute request document. The outputs are those listed in {@code parameters._outputs}, else
+     * every output the process describes; complex ones are asked for by reference.
+     */
+    private Submission submitContent(GpJobRecord job) throws IOException {
         GpJobSpec spec = job.spec();
+        WpsInputs.Plan plan = inputs.plan(spec, job.inputPath(), job.inputName());
+        WpsProcessDescription description = inputs.describe(spec);
+        Map<String, String> literals = new LinkedHashMap<>();
+        List<WpsExecuteDocument.Output> outputs = new ArrayList<>();
+        spec.parameters().fields().forEachRemaining(p -> {
+            if (p.getKey().equals(OUTPUTS)) {
+                p.getValue().forEach(o -> outputs.add(new WpsExecuteDocument.Output(o.asText(), description.outputs()
+                        .stream().noneMatch(d -> d.identifier().equals(o.asText()) && !d.complex()))));
+            } else {
+                literals.put(p.getKey(), literal(p.getValue()));
+            }
+        });
+        if (outputs.isEmpty()) {
+            description.outputs().forEach(o -> outputs.add(new WpsExecuteDocument.Output(o.identifier(), o.complex())));
+        }
+        WpsExecuteDocument.Complex complex = inputs.complex(plan, job);
+        LOG.info("{}: input '{}' goes {} as {} ({} bytes)", job.describe(), plan.input(),
+                plan.inline().isPresent() ? "inline" : "by reference", plan.format(), plan.bytes());
+        String xml = WpsExecuteDocument.build(spec.wpsProcess().orElseThrow(), literals, plan.input(), complex, outputs);
+        Element response;
+        try {
+            response = fetch(server, "submit WPS process", GisRequest.postXml(spec.taskUrl(), xml));
+        } catch (GisServerException e) {
+            if (!e.isTransient()) {
+                inputs.unpublish(job);
+            }
+            throw e;
+        }
+        return submitted(job, response);
+    }
+
+    /**
+     * The fixed parameters and the input value as literals in {@code DataInputs}; every output listed in
+     * {@code parameters._outputs} (an array of identifiers) is asked for by reference through
+     * {@code ResponseDocument}; without it the server's defaults apply.
+     */
+    private static GisRequest nameExecute(GpJobSpec spec, String inputValue) {
         StringJoiner inputs = new StringJoiner(";");
         StringJoiner outputs = new StringJoiner(";");
         spec.parameters().fields().forEachRemaining(p -> {
             if (p.getKey().equals(OUTPUTS)) {
                 p.getValue().forEach(o -> outputs.add(o.asText() + "@asReference=true"));
             } else {
-                inputs.add(p.getKey() + "=" + (p.getValue().isTextual() ? p.getValue().asText() : p.getValue().toString()));
+                inputs.add(p.getKey() + "=" + literal(p.getValue()));
             }
         });
         inputs.add(spec.inputParameter() + "=" + inputValue);
@@ -59,9 +123,20 @@ public final class WpsProcess implements GpBackend {
         if (outputs.length() > 0) {
             execute = execute.param("ResponseDocument", outputs.toString());
         }
-        Element response = fetch("submit WPS process", execute);
+        return execute;
+    }
+
+    private static String literal(JsonNode value) {
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    /** The job to poll, from the first ExecuteResponse. */
+    private Submission submitted(GpJobRecord job, Element response) {
         String statusLocation = response.getAttribute("statusLocation");
         JobState state = state(response);
+        if (statusLocation.isBlank()) {
+            inputs.unpublish(job);
+        }
         if (statusLocation.isBlank() && state.status() == GpJobStatus.FAILED) {
             throw new GpStepException(GpFailure.of("submit WPS process", "the server refused the process",
                     "job-failed", GpPoller.serverMessages(state.messages())));
@@ -76,9 +151,14 @@ public final class WpsProcess implements GpBackend {
     /** The template parameter {@code parameters} key that lists the outputs wanted by reference. */
     static final String OUTPUTS = "_outputs";
 
+    /** Once the job has ended, the server has no more use for an input published for it. */
     @Override
     public JobState read(GpJobRecord job, boolean finalRead) {
-        return state(fetch("read WPS status", GisRequest.get(URI.create(job.serverJobId().orElseThrow()))));
+        JobState state = state(fetch(server, "read WPS status", GisRequest.get(URI.create(job.serverJobId().orElseThrow()))));
+        if (state.status().stopsPolling()) {
+            inputs.unpublish(job);
+        }
+        return state;
     }
 
     @Override
@@ -179,7 +259,7 @@ public final class WpsProcess implements GpBackend {
         return href.isEmpty() ? reference.getAttributeNS(XLINK, "href") : href;
     }
 
-    private static ArrayNode exceptionMessages(Element report) {
+    static ArrayNode exceptionMessages(Element report) {
         ArrayNode messages = GpJson.MAPPER.createArrayNode();
         for (Element exception : Xml.children(report, OWS, "Exception")) {
             String code = exception.getAttribute("exceptionCode");
@@ -191,7 +271,8 @@ public final class WpsProcess implements GpBackend {
         return messages;
     }
 
-    private Element fetch(String step, GisRequest request) {
+    /** Sends the request and parses the reply, which must be XML. */
+    static Element fetch(GpServer server, String step, GisRequest request) {
         byte[] xml = server.download(step, request, (headers, body) -> body.readAllBytes());
         try {
             return Xml.parse(xml).getDocumentElement();

@@ -175,7 +175,9 @@ public final class GisHttpClient {
                     .method(request.method(), HttpRequest.BodyPublishers.ofString(GisRequest.encode(request.fields()),
                             StandardCharsets.UTF_8));
             case JSON -> builder.header("Content-Type", "application/json; charset=UTF-8")
-                    .method(request.method(), HttpRequest.BodyPublishers.ofString(request.json(), StandardCharsets.UTF_8));
+                    .method(request.method(), HttpRequest.BodyPublishers.ofString(request.text(), StandardCharsets.UTF_8));
+            case XML -> builder.header("Content-Type", "text/xml; charset=UTF-8")
+                    .method(request.method(), HttpRequest.BodyPublishers.ofString(request.text(), StandardCharsets.UTF_8));
             case MULTIPART -> {
                 MultipartBody multipart = new MultipartBody();
                 builder.header("Content-Type", multipart.contentType())

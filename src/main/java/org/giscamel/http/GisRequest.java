@@ -21,7 +21,7 @@ import java.util.StringJoiner;
 public final class GisRequest {
 
     /** What the request carries as its body. */
-    public enum BodyKind { NONE, FORM, JSON, MULTIPART }
+    public enum BodyKind { NONE, FORM, JSON, XML, MULTIPART }
 
     /** The file of a multipart upload, streamed from disk. */
     public record FilePart(String field, Path file, String contentType) {
@@ -32,30 +32,30 @@ public final class GisRequest {
     private final Map<String, String> query;
     private final BodyKind bodyKind;
     private final Map<String, String> fields;
-    private final String json;
+    private final String text;
     private final FilePart file;
     private final Map<String, String> headers;
     private final Duration timeout;
 
     private GisRequest(String method, URI target, Map<String, String> query, BodyKind bodyKind,
-                       Map<String, String> fields, String json, FilePart file, Map<String, String> headers,
+                       Map<String, String> fields, String text, FilePart file, Map<String, String> headers,
                        Duration timeout) {
         this.method = method;
         this.target = target;
         this.query = query;
         this.bodyKind = bodyKind;
         this.fields = fields;
-        this.json = json;
+        this.text = text;
         this.file = file;
         this.headers = headers;
         this.timeout = timeout;
     }
 
-    private static GisRequest create(String method, URI uri, BodyKind kind, Map<String, String> fields, String json,
+    private static GisRequest create(String method, URI uri, BodyKind kind, Map<String, String> fields, String text,
                                      FilePart file) {
         Objects.requireNonNull(uri, "uri");
         return new GisRequest(method, withoutQuery(uri), parseQuery(uri.getRawQuery()), kind,
-                new LinkedHashMap<>(fields), json, file, new LinkedHashMap<>(), null);
+                new LinkedHashMap<>(fields), text, file, new LinkedHashMap<>(), null);
     }
 
     /** GET; query parameters may be in the URI and added with {@link #param}. */
@@ -70,6 +70,11 @@ public final class GisRequest {
 
     public static GisRequest postJson(URI uri, String json) {
         return create("POST", uri, BodyKind.JSON, Map.of(), Objects.requireNonNull(json, "json"), null);
+    }
+
+    /** POST of an XML document ({@code text/xml}, UTF-8), as OGC services take their request documents. */
+    public static GisRequest postXml(URI uri, String xml) {
+        return create("POST", uri, BodyKind.XML, Map.of(), Objects.requireNonNull(xml, "xml"), null);
     }
 
     public static GisRequest putJson(URI uri, String json) {
@@ -92,7 +97,7 @@ public final class GisRequest {
         if (bodyKind == BodyKind.FORM || bodyKind == BodyKind.MULTIPART) {
             Map<String, String> copy = new LinkedHashMap<>(fields);
             copy.put(name, value);
-            return new GisRequest(method, target, query, bodyKind, copy, json, file, headers, timeout);
+            return new GisRequest(method, target, query, bodyKind, copy, text, file, headers, timeout);
         }
         return queryParam(name, value);
     }
@@ -101,7 +106,7 @@ public final class GisRequest {
     public GisRequest queryParam(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(query);
         copy.put(name, value);
-        return new GisRequest(method, target, copy, bodyKind, fields, json, file, headers, timeout);
+        return new GisRequest(method, target, copy, bodyKind, fields, text, file, headers, timeout);
     }
 
     /** Sets a header, replacing one of the same name in any case. */
@@ -109,18 +114,18 @@ public final class GisRequest {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
         copy.put(name, value);
-        return new GisRequest(method, target, query, bodyKind, fields, json, file, copy, timeout);
+        return new GisRequest(method, target, query, bodyKind, fields, text, file, copy, timeout);
     }
 
     /** How long to wait for the reply headers; long admin operations need more than the client default. */
     public GisRequest timeout(Duration value) {
-        return new GisRequest(method, target, query, bodyKind, fields, json, file, headers, value);
+        return new GisRequest(method, target, query, bodyKind, fields, text, file, headers, value);
     }
 
     /** The same request sent to another URI (a redirect); the query comes from the new URI. */
     GisRequest redirectedTo(URI location) {
         return new GisRequest(method, withoutQuery(location), parseQuery(location.getRawQuery()), bodyKind, fields,
-                json, file, headers, timeout);
+                text, file, headers, timeout);
     }
 
     public String method() {
@@ -144,8 +149,9 @@ public final class GisRequest {
         return Collections.unmodifiableMap(fields);
     }
 
-    public String json() {
-        return json;
+    /** The body of a JSON or XML request. */
+    public String text() {
+        return text;
     }
 
     public FilePart file() {

@@ -1,5 +1,6 @@
 package org.giscamel.gp;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +86,43 @@ class GpJobDeclarationTest {
         declaration.setDeadline("10m");
         GpJobSpec spec = declaration.spec();
         assertEquals(spec, GpJobSpec.fromJson(spec.toJson()));
+    }
+
+    private static GpJobDeclaration wps() {
+        GpJobDeclaration declaration = valid();
+        declaration.setBackend("wps");
+        declaration.setTaskUrl("https://wps.example.com/wps");
+        declaration.setProcess("features");
+        return declaration;
+    }
+
+    @Test
+    void aWpsJobPassesTheFilesContentUnlessItsWpsInputSaysName() {
+        assertEquals(GpJobSpec.WpsInput.CONTENT, wps().spec().wpsInput());
+        GpJobDeclaration byName = wps();
+        byName.setWpsInput("NAME");
+        GpJobSpec spec = byName.spec();
+        assertEquals(GpJobSpec.WpsInput.NAME, spec.wpsInput());
+        assertEquals(spec, GpJobSpec.fromJson(spec.toJson()));
+    }
+
+    @Test
+    void wpsInputTakesContentOrNameAndNameOnlyForWps() {
+        GpJobDeclaration wrong = wps();
+        wrong.setWpsInput("file");
+        ConfigurationException e = assertThrows(ConfigurationException.class, wrong::check);
+        assertTrue(e.getMessage().contains("parameter wpsInput must be one of content, name"), e.getMessage());
+        GpJobDeclaration arcgis = valid();
+        arcgis.setWpsInput("name");
+        e = assertThrows(ConfigurationException.class, arcgis::check);
+        assertTrue(e.getMessage().contains("wpsInput: name applies to backend wps only"), e.getMessage());
+    }
+
+    @Test
+    void aWpsJobStoredBeforeWpsInputExistedHadItsNamePassed() {
+        GpJobSpec spec = wps().spec();
+        ObjectNode stored = spec.toJson();
+        stored.remove("wpsInput");
+        assertEquals(GpJobSpec.WpsInput.NAME, GpJobSpec.fromJson(stored).wpsInput());
     }
 }

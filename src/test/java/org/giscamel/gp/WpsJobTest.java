@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * GP jobs on a real OGC WPS 1.0.0 server (PyWPS from Debian): the same drop, job store, poller, progress log and
- * downloader as ArcGIS jobs, with the WPS protocol adapter.
+ * downloader as ArcGIS jobs, with the WPS protocol adapter; the dropped file's content inline (JSON, XML) or by
+ * reference from a web server, or its name as a literal.
  */
 class WpsJobTest {
 
@@ -40,9 +42,125 @@ class WpsJobTest {
         }
     }
 
+    /** A job passing the dropped file's name as the literal input {@code name}. */
     private GpFlowHarness.Job job(String name, String process) {
         return new GpFlowHarness.Job(name, wps.endpoint(), "name", Map.of("backend", "wps", "process", process,
-                "parameters", "{\"_outputs\": [\"raster\"]}"));
+                "wpsInput", "name", "parameters", "{\"_outputs\": [\"raster\"]}"));
+    }
+
+    /** A job passing the dropped file's content to the features process, which reports what reached it. */
+    private GpFlowHarness.Job features(String name) {
+        return new GpFlowHarness.Job(name, wps.endpoint(), "features", Map.of("backend", "wps", "process", "features"));
+    }
+
+    /** A GeoJSON FeatureCollection of {@code count} points, with text that XML would have to escape. */
+    private static String geoJson(int count) {
+        StringBuilder features = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            features.append(i == 0 ? "" : ",\n").append("{\"type\": \"Feature\", \"properties\": {\"note\": ")
+                    .append("\"caf\u00e9 ]]> <b>&amp; ").append(i).append("\"}, \"geometry\": {\"type\": \"Point\", ")
+                    .append("\"coordinates\": [").append(i).append(", 47.5]}}");
+        }
+        return "{\"type\": \"FeatureCollection\", \"features\": [\n" + features + "]}\n";
+    }
+
+    /** What the features process reported: count, sha256, mimetype and delivery. */
+    private static JsonNode reported(GpFlowHarness flow, String job, GpJobRecord record) {
+        assertEquals(GpPhase.SUCCEEDED, record.phase(), () -> record.failure().toString());
+        return GpFlowHarness.json(flow.jobFolder(job, record).resolve("results.json"));
+    }
+
+    @Test
+    void aGeoJsonFileGoesInlineAsGeoJsonAndReachesTheProcessByteForByte() throws Exception {
+        String content = geoJson(3);
+        try (GpFlowHarness flow = GpFlowHarness.start(dir, List.of(features("count")), Map.of())) {
+            flow.drop("count", "sites.geojson", content);
+            GpJobRecord record = flow.awaitFinished("count", "sites.geojson");
+            JsonNode reported = reported(flow, "count", record);
+            assertEquals("3", reported.path("count").path("value").asText(), reported::toString);
+            assertEquals("application/geo+json", reported.path("mimetype").path("value").asText(),
+                    "GeoJSON, not the process's default GML");
+            assertEquals("inline", reported.path("delivery").path("value").asText());
+            assertEquals(GpFlowHarness.sha256(content.getBytes(StandardCharsets.UTF_8)),
+                    reported.path("sha256").path("value").asText(), "the CDATA held the file unchanged, ]]> included");
+            JsonNode input = record.input().path("input");
+            assertEquals("content", input.path("kind").asText(), input::toString);
+            assertEquals("inline", input.path("delivery").asText());
+        }
+    }
+
+    @Test
+    void aGmlFileGoesInlineAsXmlElementsInTheProcessDefaultFormat() throws Exception {
+        String gml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs" xmlns:gml="http://www.opengis.net/gml"
+                    xmlns:s="urn:sites">
+                  <gml:featureMember><s:Site><s:name>North &amp; South &lt;1&gt;</s:name></s:Site></gml:featureMember>
+                  <gml:featureMember><s:Site><s:name>caf\u00e9</s:name></s:Site></gml:featureMember>
+                </wfs:FeatureCollection>
+                """;
+        try (GpFlowHarness flow = GpFlowHarness.start(dir, List.of(features("count")), Map.of())) {
+            flow.drop("count", "sites.gml", gml);
+            JsonNode reported = reported(flow, "count", flow.awaitFinished("count", "sites.gml"));
+            assertEquals("2", reported.path("count").path("value").asText(), reported::toString);
+            assertEquals("application/gml+xml", reported.path("mimetype").path("value").asText());
+            assertEquals("inline", reported.path("delivery").path("value").asText());
+        }
+    }
+
+    @Test
+    void aFileAboveTheInlineLimitIsFetchedByTheServerFromTheReferenceUrlAndThenDeleted() throws Exception {
+        String content = geoJson(40);
+        assertTrue(content.length() > 2048);
+        Path published = dir.resolve("published");
+        try (FolderWebServer web = FolderWebServer.start(published);
+             GpFlowHarness flow = GpFlowHarness.start(dir, List.of(features("count")), Map.of(
+                     "gis.gp.wps.inline-max-kilobytes", "1", "gis.gp.wps.reference-dir", published.toString(),
+                     "gis.gp.wps.reference-url", web.url()))) {
+            flow.drop("count", "many.geojson", content);
+            GpJobRecord record = flow.awaitFinished("count", "many.geojson");
+            JsonNode reported = reported(flow, "count", record);
+            assertEquals("40", reported.path("count").path("value").asText(), reported::toString);
+            assertEquals("reference", reported.path("delivery").path("value").asText());
+            assertEquals("application/geo+json", reported.path("mimetype").path("value").asText());
+            assertEquals(GpFlowHarness.sha256(content.getBytes(StandardCharsets.UTF_8)),
+                    reported.path("sha256").path("value").asText());
+            assertTrue(web.requested().contains(record.id() + ".geojson"), web.requested()::toString);
+            assertEquals(List.of(), GpFlowHarness.fileNames(published), "deleted once the job ended");
+        }
+    }
+
+    @Test
+    void withoutAReferenceUrlAFileAboveTheLimitFailsBeforeSubmissionNamingTheKeys() throws Exception {
+        try (GpFlowHarness flow = GpFlowHarness.start(dir, List.of(features("count")),
+                Map.of("gis.gp.wps.inline-max-kilobytes", "1"))) {
+            flow.drop("count", "many.geojson", geoJson(40));
+            JsonNode error = flow.awaitFailedDrop("count", "many.geojson");
+            assertEquals("no-reference-url", error.path("reasonCode").asText(), error::toString);
+            String reason = error.path("reason").asText();
+            assertTrue(reason.contains("gis.gp.wps.reference-url") && reason.contains("gis.gp.wps.reference-dir")
+                    && reason.contains("gis.gp.wps.inline-max-kilobytes"), reason);
+            assertEquals(List.of(), flow.store().jobsOf("count"), "nothing recorded, nothing submitted");
+        }
+    }
+
+    @Test
+    void contentForALiteralInputOrAFormatTheProcessLacksFailsWithTheReason() throws Exception {
+        GpFlowHarness.Job literal = new GpFlowHarness.Job("literal", wps.endpoint(), "name",
+                Map.of("backend", "wps", "process", "slowtiff"));
+        try (GpFlowHarness flow = GpFlowHarness.start(dir, List.of(literal, features("count")), Map.of())) {
+            flow.drop("literal", "sites.geojson", geoJson(1));
+            flow.drop("count", "table.csv", "id,name\n1,north\n");
+            flow.drop("count", "broken.geojson", "{\"type\": \"FeatureCollection\", ");
+            JsonNode wrongInput = flow.awaitFailedDrop("literal", "sites.geojson");
+            assertEquals("wrong-parameter-type", wrongInput.path("reasonCode").asText(), wrongInput::toString);
+            assertTrue(wrongInput.path("reason").asText().contains("wpsInput to name"), wrongInput::toString);
+            JsonNode wrongFormat = flow.awaitFailedDrop("count", "table.csv");
+            assertEquals("unsupported-file-type", wrongFormat.path("reasonCode").asText(), wrongFormat::toString);
+            assertTrue(wrongFormat.path("reason").asText().contains("application/geo+json"), wrongFormat::toString);
+            JsonNode broken = flow.awaitFailedDrop("count", "broken.geojson");
+            assertEquals("malformed-json", broken.path("reasonCode").asText(), broken::toString);
+        }
     }
 
     @Test

@@ -88,6 +88,16 @@ class GisHttpClientTest {
     }
 
     @Test
+    void anXmlDocumentIsPostedAsUtf8TextXml() {
+        String xml = "<wps:Execute xmlns:wps='http://www.opengis.net/wps/1.0.0'>ü</wps:Execute>";
+        JsonNode echo = http.call("post xml", GisRequest.postXml(server.uri("/echo"), xml).param("a", "1"));
+        assertEquals("POST", echo.path("method").asText());
+        assertEquals("text/xml; charset=UTF-8", echo.path("Content-Type").asText());
+        assertEquals(xml.getBytes(StandardCharsets.UTF_8).length, echo.path("bodyLength").asInt());
+        assertEquals("1", echo.path("params").path("a").asText(), "a parameter goes to the query");
+    }
+
+    @Test
     void parameterOfAJsonRequestGoesToTheQuery() {
         JsonNode echo = http.call("post json", GisRequest.postJson(server.uri("/echo"), "{}").param("token", "t1"));
         assertEquals("t1", echo.path("params").path("token").asText());

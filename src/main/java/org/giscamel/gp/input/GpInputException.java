@@ -13,6 +13,8 @@ public final class GpInputException extends RuntimeException {
         EMPTY_FILE,
         FILE_TOO_LARGE,
         MALFORMED_JSON,
+        /** For WPS jobs: an XML file to pass inline is not well-formed. */
+        MALFORMED_XML,
         INVALID_FEATURES,
         NO_FEATURES,
         WRONG_GEOMETRY_TYPE,

@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
-/** Parses a dropped JSON file, reporting syntax errors with the line and column a user can look up. */
-final class JsonDocuments {
+/**
+ * Parses a dropped JSON file (a GP feature set, or a WPS complex input), reporting syntax errors with the line and
+ * column a user can look up.
+ */
+public final class JsonDocuments {
 
     /** Trailing content must fail: a file with two documents glued together is not one feature set. */
     private static final ObjectReader READER = new ObjectMapper().reader()
@@ -21,7 +24,7 @@ final class JsonDocuments {
     private JsonDocuments() {
     }
 
-    static JsonNode parse(String fileName, byte[] content) throws IOException {
+    public static JsonNode parse(String fileName, byte[] content) throws IOException {
         if (isBlank(content)) {
             throw new GpInputException(GpInputException.Reason.EMPTY_FILE, fileName + ": the file is empty");
         }
