@@ -52,12 +52,7 @@ public final class ArcGisGpTask implements GpBackend {
         try {
             reply = server.call(step, request);
         } catch (TransientServerException e) {
-            if (mayHaveReachedServer(e)) {
-                throw new GpStepException(new GpFailure(e.step(), e.getMessage() + "; the server may have received "
-                        + "the job, so it is not sent again: check the server, then drop the file again if needed",
-                        "submit-outcome-unknown", e.httpStatus(), null, e.serverMessages()));
-            }
-            throw e;
+            throw SubmitOutcome.afterTransientFailure(e);
         }
         if (task.sync()) {
             return new Submission(Optional.empty(), GpJobStatus.SUCCEEDED, reply.path("results"), reply.path("messages"));
@@ -103,18 +98,6 @@ public final class ArcGisGpTask implements GpBackend {
             results.add(server.call("read GP result " + entry.getKey(), request));
         });
         return results;
-    }
-
-    /**
-     * Only a refused connection or a server that says it is unavailable (503, 429) proves the job was not
-     * created; a timeout, a reset or another 5xx may come after the server accepted it.
-     */
-    static boolean mayHaveReachedServer(TransientServerException e) {
-        return switch (e.reason()) {
-            case CONNECTION_REFUSED -> false;
-            case SERVER_ERROR -> e.httpStatus() != 503 && e.httpStatus() != 429;
-            case TIMEOUT, CONNECTION_RESET -> true;
-        };
     }
 
     /** Non-literal values travel as JSON text; strings as they are (arcgis-rest.md §5.3). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.http.GisRequest;
 import org.giscamel.ogc.Xml;
 import org.giscamel.reply.GisServerException;
+import org.giscamel.reply.TransientServerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -55,7 +56,11 @@ public final class WpsProcess implements GpBackend {
     @Override
     public Submission submit(GpJobRecord job, String inputValue) {
         if (job.spec().wpsInput() == GpJobSpec.WpsInput.NAME) {
-            return submitted(job, fetch(server, "submit WPS process", nameExecute(job.spec(), inputValue)));
+            try {
+                return submitted(job, fetch(server, "submit WPS process", nameExecute(job.spec(), inputValue)));
+            } catch (TransientServerException e) {
+                throw SubmitOutcome.afterTransientFailure(e);
+            }
         }
         try {
             return submitContent(job);
@@ -92,10 +97,11 @@ public final class WpsProcess implements GpBackend {
         Element response;
         try {
             response = fetch(server, "submit WPS process", GisRequest.postXml(spec.taskUrl(), xml));
+        } catch (TransientServerException e) {
+            // The copy stays: a retry sends the same reference, or the server that may have the job reads it.
+            throw SubmitOutcome.afterTransientFailure(e);
         } catch (GisServerException e) {
-            if (!e.isTransient()) {
-                inputs.unpublish(job);
-            }
+            inputs.unpublish(job);
             throw e;
         }
         return submitted(job, response);

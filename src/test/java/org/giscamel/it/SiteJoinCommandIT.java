@@ -65,8 +65,8 @@ class SiteJoinCommandIT {
             JarProcess app = joinSite(arcgis, "wrong-secret-1234");
 
             assertEquals(1, app.exitCode(), app.output());
-            assertTrue(app.output().contains("join-site failed at step 'join-site': join site failed: "
-                    + "Failed to join the site. Invalid username or password."), app.output());
+            assertTrue(app.output().contains("join-site failed at step 'check-membership': generate ArcGIS admin token "
+                    + "failed: Unable to generate token.; Invalid username or password."), app.output());
             assertFalse(app.output().contains("wrong-secret-1234"), app.output());
             assertFalse(arcgis.site().isMember("NODE2.EMULATOR.LOCAL"));
         }
