@@ -3,6 +3,8 @@ package org.giscamel.harvest;
 import org.giscamel.cli.OneShotCamel;
 import org.giscamel.emulator.arcgis.ArcGisEmulator;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
+import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
+import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,14 @@ class HarvestSourcesTest extends HarvestTestSupport {
     @Override
     boolean demoCatalog() {
         return true;
+    }
+
+    /** The secured folder's services pass a portal that checks only the HTTP status of their addresses. */
+    @Override
+    IPortalEmulatorConfig portalConfig() {
+        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
+        config.variants.registerReachability = IPortalVariants.RegisterReachability.LENIENT;
+        return config;
     }
 
     @Test

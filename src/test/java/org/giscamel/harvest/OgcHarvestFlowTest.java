@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.giscamel.cli.OneShotCamel;
 import org.giscamel.config.ConfigFiles;
-import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
 import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.giscamel.ogc.MapServerFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An OGC source harvested from a real MapServer 8 into the iPortal emulator, through the same harvest route as
- * an ArcGIS site. The portal checks at registration that each address answers, as real iPortal does.
+ * an ArcGIS site. The portal checks at registration that each address answers with capabilities (the strict
+ * {@code registerReachability}, the emulator's default).
  */
 class OgcHarvestFlowTest extends HarvestTestSupport {
 
@@ -30,13 +30,6 @@ class OgcHarvestFlowTest extends HarvestTestSupport {
     private static final String OGC_MARKER = "gis-harvest-maps";
 
     private MapServerFixture mapServer;
-
-    @Override
-    IPortalEmulatorConfig portalConfig() {
-        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
-        config.checkLinkageReachable = true;
-        return config;
-    }
 
     @BeforeEach
     void startMapServer() throws Exception {

@@ -3,6 +3,7 @@ package org.giscamel.iportal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
+import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.giscamel.emulator.iportal.ShareEntity;
 import org.giscamel.http.Credentials;
@@ -39,7 +40,10 @@ class PortalServicesTest {
 
     @BeforeEach
     void start() throws Exception {
-        portal = IPortalEmulator.start(IPortalEmulatorConfig.defaults());
+        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
+        // The registered addresses are made up; nothing serves them.
+        config.variants.registerReachability = IPortalVariants.RegisterReachability.OFF;
+        portal = IPortalEmulator.start(config);
         GisHttpClient http = new GisHttpClient(HttpSettings.defaults());
         services = new PortalServices(new TokenService(http, TokenSettings.defaults()),
                 TokenScope.iportalSession(URI.create(portal.url()), CredentialsProvider.of(

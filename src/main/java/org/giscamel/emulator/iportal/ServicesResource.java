@@ -56,6 +56,9 @@ final class ServicesResource {
 
     private EmulatorResponse list(EmulatorRequest request, Map<String, String> params) {
         Caller caller = auth.identify(request);
+        if (config.variants.anonymousList == IPortalVariants.AnonymousList.UNAUTHORIZED) {
+            caller.requireLogin();
+        }
         ServiceSearch search = ServiceSearch.parse(params, config.defaultPageSize);
         Page<ServiceRegistration> page = search.run(registry.stream(), caller);
         ObjectNode json = Json.object();
@@ -81,13 +84,14 @@ final class ServicesResource {
 
     private EmulatorResponse create(EmulatorRequest request) {
         Caller caller = auth.identify(request).requireLogin();
-        ServiceRegistration.Builder builder = ServiceBodies.registration(body(request), caller.username());
+        JsonNode body = body(request);
+        ServiceRegistration.Builder builder = ServiceBodies.registration(body, caller.username());
         ServiceRegistration candidate = builder.build();
         registry.findByLinkage(caller.username(), candidate.linkPage()).ifPresent(existing -> {
             throw duplicate(existing.id());
         });
-        if (config.checkLinkageReachable && !PortalEnums.OTHERS.equals(candidate.type())
-                && !probe.reachable(candidate.linkPage())) {
+        if (!PortalEnums.OTHERS.equals(candidate.type()) && !probe.reachable(config.variants.registerReachability,
+                candidate.type(), candidate.linkPage(), carriesTokenAccess(candidate, body))) {
             throw new BadRequestException("The service is unavailable, so it cannot be registered");
         }
         builder.thumbnail(portalUrl.get() + DEFAULT_THUMBNAIL)
@@ -103,6 +107,12 @@ final class ServicesResource {
                 .put("newResourceID", String.valueOf(stored.id()))
                 .put("newResourceLocation", location);
         return EmulatorResponse.json(201, result).header("Location", location);
+    }
+
+    /** {@code credentialId} (11i) is not stored: only its presence counts, as the emulator keeps no credentials. */
+    private static boolean carriesTokenAccess(ServiceRegistration candidate, JsonNode body) {
+        return (candidate.tokenRefreshUrl() != null && !candidate.tokenRefreshUrl().isBlank())
+                || (body.hasNonNull("credentialId") && !body.path("credentialId").asText().isBlank());
     }
 
     private static BadRequestException duplicate(int existingId) {
