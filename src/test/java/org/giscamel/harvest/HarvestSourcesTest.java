@@ -1,15 +1,17 @@
 package org.giscamel.harvest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.giscamel.cli.OneShotCamel;
 import org.giscamel.emulator.arcgis.ArcGisEmulator;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
 import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,16 +25,15 @@ class HarvestSourcesTest extends HarvestTestSupport {
         return true;
     }
 
-    /** The secured folder's services pass a portal that checks only the HTTP status of their addresses. */
-    @Override
-    IPortalEmulatorConfig portalConfig() {
-        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
-        config.variants.registerReachability = IPortalVariants.RegisterReachability.LENIENT;
-        return config;
+    /** A portal that checks only the HTTP status of an address, which a secured ArcGIS service passes. */
+    private void portalChecksOnlyTheHttpStatus() {
+        portal.config().variants.registerReachability = IPortalVariants.RegisterReachability.LENIENT;
     }
 
     @Test
     void aSecuredFolderIsHarvestedWithAServicesToken() throws Exception {
+        portalChecksOnlyTheHttpStatus();
+
         HarvestRun run = harvest();
 
         assertEquals(RunStatus.SUCCEEDED, run.status(), run.summaryLine());
@@ -44,7 +45,37 @@ class HarvestSourcesTest extends HarvestTestSupport {
     }
 
     @Test
+    void securedServicesThatThePortalRefusesAreReportedNotRegisteredAndTheRunSucceeds() throws Exception {
+        HarvestRun run = harvest();
+
+        assertEquals(RunStatus.SUCCEEDED, run.status(), run.summaryLine());
+        List<String> linkages = owned().stream().map(ServiceRegistration::linkPage).toList();
+        assertTrue(linkages.contains(serviceUrl("Hydrography", "FeatureServer")), linkages.toString());
+        assertTrue(linkages.stream().noneMatch(l -> l.contains("/Secured/")), linkages.toString());
+        List<ItemOutcome> refused = run.outcomes().stream()
+                .filter(o -> o.result() == ItemOutcome.Result.NOT_REGISTERED).toList();
+        assertEquals(List.of("Secured/Parcels/MapServer", "Secured/Parcels/FeatureServer"),
+                refused.stream().map(o -> o.item().label()).toList());
+        String reason = refused.get(0).error();
+        assertTrue(reason.startsWith("not registered: the service needs an ArcGIS token"), reason);
+        assertTrue(reason.contains("iPortal failed: The service is unavailable"), "the portal's own words: " + reason);
+        assertFalse(reason.contains(arcgis.config().password), "no secret in the report");
+        assertTrue(run.summaryLine().contains("2 service(s) the portal would not register"), run.summaryLine());
+        JsonNode report = new ObjectMapper().readTree(run.reportFile().orElseThrow().toFile());
+        assertTrue(StreamSupport.stream(report.path("items").spliterator(), false).anyMatch(item ->
+                item.path("result").asText().equals("NOT_REGISTERED")
+                        && item.path("error").asText().equals(reason)), report.toString());
+
+        HarvestRun again = harvest();
+
+        assertEquals(RunStatus.SUCCEEDED, again.status(), again.summaryLine());
+        assertEquals(2, again.counts().create(), "tried again, as the portal or the service may have changed");
+        assertEquals(linkages.size(), owned().size());
+    }
+
+    @Test
     void whenTheTokenFailsNothingInTheSecuredFolderIsDeleted() throws Exception {
+        portalChecksOnlyTheHttpStatus();
         harvest();
         int before = owned().size();
         arcgis.catalog().remove("Secured/Parcels", "FeatureServer");
