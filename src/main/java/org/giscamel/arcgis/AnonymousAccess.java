@@ -19,10 +19,11 @@ public final class AnonymousAccess {
         this.http = http;
     }
 
-    /** True when the service's {@code ?f=json} refuses a caller without a token; false when it answers, or fails otherwise. */
+    /** True when the service's {@code ?f=json} refuses a caller without a token; false when it answers or fails otherwise. */
     public boolean needsToken(String serviceUrl) {
         try {
-            http.call("read an ArcGIS service without a token", GisRequest.get(URI.create(serviceUrl)).param("f", "json"));
+            http.call("read an ArcGIS service without a token",
+                    GisRequest.get(URI.create(serviceUrl)).param("f", "json"));
             return false;
         } catch (TokenRejectedException secured) {
             return true;

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * with {@code succeed:false} (iPortal's status list has no 409); a caller who may not see or edit a service gets
  * 401 (the list has no 403); a batch delete naming an unknown id answers 404 and deletes nothing. A POST carrying
  * {@code _method=GET} or {@code _method=DELETE} with the parameters as a JSON body is served as that method, as
- * iClient does for URLs over 2000 bytes.
+ * iClient does for URLs over 2000 bytes. What a listing without a live session answers and how registration checks
+ * that the address answers are switches ({@link IPortalVariants#anonymousList},
+ * {@link IPortalVariants#registerReachability}).
  */
 final class ServicesResource {
 
