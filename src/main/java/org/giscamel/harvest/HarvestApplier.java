@@ -1,7 +1,9 @@
 package org.giscamel.harvest;
 
+import org.giscamel.arcgis.AnonymousAccess;
 import org.giscamel.iportal.OwnedRegistration;
 import org.giscamel.iportal.PortalServices;
+import org.giscamel.iportal.RegistrationBodies;
 import org.giscamel.reply.GisServerException;
 import org.giscamel.reply.PermanentServerException;
 
@@ -20,15 +22,23 @@ import java.util.concurrent.Future;
  */
 final class HarvestApplier {
 
+    static final String SECURED = "not registered: the service needs an ArcGIS token, and iPortal registers a secured"
+            + " ArcGIS service only with a tokenRefreshUrl or a credential, which the harvester does not send (no"
+            + " documented form keeps the ArcGIS password out of the registration); make the service public, or exclude"
+            + " it from the source to silence this. The portal said: ";
+
     private final PortalServices portal;
+    private final AnonymousAccess arcgis;
     private final RegistrationDesign design;
     private final String marker;
     private final ItemRetry retry;
     private final ExecutorService pool;
 
-    HarvestApplier(PortalServices portal, RegistrationDesign design, String marker, ItemRetry retry,
-                   ExecutorService pool) {
+    /** @param arcgis tells why a portal refuses an ArcGIS service */
+    HarvestApplier(PortalServices portal, AnonymousAccess arcgis, RegistrationDesign design, String marker,
+                   ItemRetry retry, ExecutorService pool) {
         this.portal = portal;
+        this.arcgis = arcgis;
         this.design = design;
         this.marker = marker;
         this.retry = retry;
@@ -86,6 +96,13 @@ final class HarvestApplier {
      * iPortal refuses a second registration of an address by the same user. When a create is refused, the
      * address is looked up: a registration with this source's marker is an earlier attempt whose reply was lost
      * (it counts as created); one without the marker is not this harvester's and stays untouched.
+     *
+     * <p>iPortal also refuses a service it cannot reach at registration (iportal-rest.md §3.2), such as an ArcGIS
+     * service that needs a token, unless the registration says how to get one: {@code tokenRefreshUrl}, or since
+     * 11i a credential (§7.2). Neither is usable: what iPortal sends to a tokenRefreshUrl is undocumented, and
+     * ArcGIS issues tokens only to a POST with the password in its body (arcgis-rest.md §2.1), so such a URL would
+     * have to carry the password into the portal; the credential fields of the REST body are undocumented. Such a
+     * service is reported as not registered, with what the operator can do, and the run goes on.
      */
     private ItemOutcome create(PlannedItem item, DesiredRegistration desired) {
         try {
@@ -93,6 +110,10 @@ final class HarvestApplier {
         } catch (PermanentServerException refused) {
             Optional<OwnedRegistration> existing = retry.call(() -> portal.findByLinkage(desired.linkage()));
             if (existing.isEmpty()) {
+                if (desired.service().portalType().equals(RegistrationBodies.ARCGIS_REST)
+                        && arcgis.needsToken(desired.linkage())) {
+                    return new ItemOutcome(item, ItemOutcome.Result.NOT_REGISTERED, null, SECURED + refused.getMessage());
+                }
                 throw refused;
             }
             if (existing.get().tags().contains(marker)) {

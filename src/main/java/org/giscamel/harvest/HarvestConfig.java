@@ -126,9 +126,10 @@ public record HarvestConfig(HarvestSettings settings, Map<String, HarvestSource>
             }
             return Optional.empty();
         }
+        // Two URLs of one service (another version asked for) are one registration: the first one is read.
         Map<URI, OgcEndpoint> endpoints = new LinkedHashMap<>();
         for (String url : urls) {
-            endpoint(settings, key, url).ifPresent(e -> endpoints.putIfAbsent(e.capabilitiesUrl(), e));
+            endpoint(settings, key, url).ifPresent(e -> endpoints.putIfAbsent(e.linkage(), e));
         }
         return Optional.of(new OgcCatalog(List.copyOf(endpoints.values())));
     }

@@ -3,6 +3,7 @@ package org.giscamel.harvest;
 import org.apache.camel.Exchange;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.giscamel.arcgis.AnonymousAccess;
 import org.giscamel.arcgis.ServicesDirectory;
 import org.giscamel.config.ServerConnection;
 import org.giscamel.http.GisHttpClient;
@@ -123,8 +124,9 @@ public final class HarvestSteps {
                     .toList());
             return;
         }
-        HarvestApplier applier = new HarvestApplier(portal(), new RegistrationDesign(run.source()),
-                run.source().marker(), new ItemRetry(retryPolicy.get()), run.pool());
+        HarvestApplier applier = new HarvestApplier(portal(), new AnonymousAccess(http.get()),
+                new RegistrationDesign(run.source()), run.source().marker(), new ItemRetry(retryPolicy.get()),
+                run.pool());
         run.applied(applier.apply(plan));
     }
 
@@ -132,12 +134,14 @@ public final class HarvestSteps {
     public void report(HarvestRun run) {
         HarvestPlan plan = run.plan().orElseThrow();
         long failed = run.counts().failed();
+        long notRegistered = run.outcomes().stream()
+                .filter(outcome -> outcome.result() == ItemOutcome.Result.NOT_REGISTERED).count();
         if (plan.guard().tripped()) {
             run.finish(RunStatus.STOPPED, plan.guard().reason(), clock.instant());
         } else if (failed > 0 || !run.unreadable().isEmpty()) {
-            run.finish(RunStatus.PARTIAL, partialReason(failed, run.unreadable().size()), clock.instant());
+            run.finish(RunStatus.PARTIAL, reason(failed, run.unreadable().size(), notRegistered), clock.instant());
         } else {
-            run.finish(RunStatus.SUCCEEDED, null, clock.instant());
+            run.finish(RunStatus.SUCCEEDED, notRegistered > 0 ? reason(0, 0, notRegistered) : null, clock.instant());
         }
         writeReport(run);
         if (run.status() == RunStatus.SUCCEEDED) {
@@ -181,13 +185,16 @@ public final class HarvestSteps {
                 .write(run, portalUrl));
     }
 
-    private static String partialReason(long failed, int unreadable) {
+    private static String reason(long failed, int unreadable, long notRegistered) {
         List<String> parts = new ArrayList<>();
         if (failed > 0) {
             parts.add(failed + " write(s) failed");
         }
         if (unreadable > 0) {
             parts.add(unreadable + " part(s) of the source could not be read, so nothing under them was deleted");
+        }
+        if (notRegistered > 0) {
+            parts.add(notRegistered + " service(s) the portal would not register, each with its reason in the report");
         }
         return String.join("; ", parts);
     }

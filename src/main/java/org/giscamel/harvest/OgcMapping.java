@@ -11,9 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * How an OGC service is registered: its type ({@code WMS}, {@code WMTS}, {@code WFS}, {@code WCS}), its
- * GetCapabilities address, and metadata from its capabilities. iPortal parses no metadata of WFS 2.0 and WCS 1.1 or
- * later itself (iportal-rest.md §7), so the registration carries what the capabilities say.
+ * How an OGC service is registered: its type ({@code WMS}, {@code WMTS}, {@code WFS}, {@code WCS}), its endpoint
+ * ({@link org.giscamel.ogc.OgcEndpoint#linkage()}), and metadata from its capabilities. iPortal parses no metadata
+ * of WFS 2.0 and WCS 1.1 or later itself (iportal-rest.md §7), so the registration carries what the capabilities say.
  */
 final class OgcMapping {
 

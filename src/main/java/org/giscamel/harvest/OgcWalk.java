@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * Reads the capabilities of each configured OGC service, in parallel, and hands each service on in the configured
  * order. A service whose capabilities cannot be read or are not capabilities of its type (after the item retries)
- * is reported as an {@link UnreadablePart} covering exactly its address, so its registration is kept.
+ * is reported as an {@link UnreadablePart} covering exactly its linkage, so its registration is kept.
  */
 final class OgcWalk implements CatalogWalk {
 
@@ -29,7 +29,7 @@ final class OgcWalk implements CatalogWalk {
     public void walk(WalkVisitor visitor) {
         ParallelReads.inOrder(pool, retry, endpoints, endpoint -> OgcMapping.service(client.read(endpoint)),
                 visitor::service, (endpoint, failure) -> visitor.unreadable(new UnreadablePart(
-                        endpoint.type() + " service at " + OgcMapping.hostAndPath(endpoint.capabilitiesUrl()),
-                        endpoint.capabilitiesUrl().toString(), failure.getMessage())));
+                        endpoint.type() + " service at " + OgcMapping.hostAndPath(endpoint.linkage()),
+                        endpoint.linkage().toString(), failure.getMessage())));
     }
 }

@@ -10,6 +10,7 @@ import org.giscamel.token.TokenScope;
 import org.giscamel.token.TokenService;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -107,7 +108,31 @@ public final class PortalServices {
         }
     }
 
+    /**
+     * How many registrations the portal lets the owner see, from a one-item page read as the owner
+     * ({@link TokenService#readAsAccount}); {@code timeout} bounds each request of the check.
+     */
+    public int visibleCount(String step, Duration timeout) {
+        return tokens.readAsAccount(scope, portal -> portal.call(step, GisRequest.get(URI.create(services + ".json"))
+                .param("pageSize", "1").timeout(timeout))).path("total").asInt(0);
+    }
+
+    /**
+     * Reads every page with one session and hands the items on only once the portal has confirmed that it listed
+     * them to the owner ({@link TokenService#readAsAccount}): a page listed to GUEST looks complete but is not.
+     */
     private int forEachPage(String step, Map<String, String> query, int pageSize, Consumer<OwnedRegistration> consumer) {
+        List<OwnedRegistration> items = new ArrayList<>();
+        int pages = tokens.readAsAccount(scope, portal -> {
+            items.clear();
+            return readPages(portal, step, query, pageSize, items);
+        });
+        items.forEach(consumer);
+        return pages;
+    }
+
+    private int readPages(TokenService.Sender portal, String step, Map<String, String> query, int pageSize,
+                          List<OwnedRegistration> items) {
         Set<Integer> seen = new HashSet<>();
         int page = 1;
         int totalPage;
@@ -118,7 +143,7 @@ public final class PortalServices {
             for (Map.Entry<String, String> parameter : query.entrySet()) {
                 request = request.param(parameter.getKey(), parameter.getValue());
             }
-            JsonNode reply = tokens.call(scope, step + " (page " + page + ")", request);
+            JsonNode reply = portal.call(step + " (page " + page + ")", request);
             totalPage = reply.path("totalPage").asInt(0);
             JsonNode content = reply.path("content");
             if (!content.isArray()) {
@@ -128,7 +153,7 @@ public final class PortalServices {
                 OwnedRegistration registration = OwnedRegistration.fromListItem(item);
                 // Pages of a listing that changes underneath may repeat an item; take it once.
                 if (owner().equals(registration.userName()) && seen.add(registration.id())) {
-                    consumer.accept(registration.linkage() != null ? registration : withDetailedLinkage(registration));
+                    items.add(registration.linkage() != null ? registration : withDetailedLinkage(portal, registration));
                 }
             }
             page++;
@@ -137,8 +162,8 @@ public final class PortalServices {
     }
 
     /** List items need not carry {@code linkPage}; the registration itself does. */
-    private OwnedRegistration withDetailedLinkage(OwnedRegistration registration) {
-        JsonNode detail = tokens.call(scope, "read iPortal registration " + registration.id(),
+    private OwnedRegistration withDetailedLinkage(TokenService.Sender portal, OwnedRegistration registration) {
+        JsonNode detail = portal.call("read iPortal registration " + registration.id(),
                 GisRequest.get(URI.create(services + "/" + registration.id() + ".json")));
         return registration.withLinkage(OwnedRegistration.linkage(detail));
     }

@@ -14,7 +14,7 @@ import java.util.Set;
  * empty strings; keywords are kept once each, in order.
  *
  * @param version the version the server answered with, which negotiation may have lowered from the one asked
- * @param linkage the address to register for the service (see {@link OgcEndpoint#capabilitiesUrl()})
+ * @param linkage the address to register for the service (see {@link OgcEndpoint#linkage()})
  */
 public record OgcCapabilities(OgcServiceType type, String version, String title, String abstractText,
                               List<String> keywords, List<OgcLayer> layers, URI linkage) {

@@ -35,7 +35,7 @@ public final class OgcCapabilitiesClient {
         }
         OgcCapabilities capabilities;
         try {
-            capabilities = OgcCapabilitiesParser.parse(reply.body(), endpoint.capabilitiesUrl());
+            capabilities = OgcCapabilitiesParser.parse(reply.body(), endpoint.linkage());
         } catch (CapabilitiesFormatException e) {
             throw ReplyChecker.classify(step, reply.status(), null, List.of(e.getMessage()));
         }

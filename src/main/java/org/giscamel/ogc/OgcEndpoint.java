@@ -14,13 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One OGC service to read: its type and its GetCapabilities address.
+ * One OGC service to read: its type, its GetCapabilities address, and the address to register for it.
  *
- * <p>The address is also what gets registered as the service's linkage, so it is built the same way every time:
- * the server's own parameters (such as MapServer's {@code map=}) in their configured order, then
- * {@code SERVICE}, {@code REQUEST=GetCapabilities} and {@code VERSION} when one was asked for. Keeping
- * {@code SERVICE} in it gives the WMS and the WFS of one MapServer two different linkages, which they need: iPortal
- * refuses a second registration of the same address.
+ * <p>The linkage is the service's endpoint, not a request: the server's own parameters (such as MapServer's
+ * {@code map=}, which selects the service on a shared CGI) in their configured order, then {@code SERVICE}. SuperMap's
+ * clients append the request to a registered OGC address themselves (iClient's {@code getWmsInfo} appends
+ * {@code REQUEST=GetCapabilities&SERVICE=WMS} and keeps the parameters already there), and iPortal's own address
+ * formats are endpoints such as {@code .../map-china400/wms130} (iportal-rest.md §7.1); a {@code REQUEST} or
+ * {@code VERSION} left in the linkage would contradict the GetMap or the version such a client asks for. {@code SERVICE}
+ * stays: it tells the WMS and the WFS of one MapServer apart, and iPortal refuses a second registration of one address
+ * by the same user (§3.2). A registered address may carry a query (a token, §3.2), and a repeated
+ * {@code SERVICE=WMS} with the same value is harmless. The capabilities URL is the linkage plus
+ * {@code REQUEST=GetCapabilities} and {@code VERSION} when one was asked for, built the same way every time.
  */
 public final class OgcEndpoint {
 
@@ -30,10 +35,12 @@ public final class OgcEndpoint {
     private static final String WMTS_REST_DOCUMENT = "wmtscapabilities.xml";
 
     private final OgcServiceType type;
+    private final URI linkage;
     private final URI capabilitiesUrl;
 
-    private OgcEndpoint(OgcServiceType type, URI capabilitiesUrl) {
+    private OgcEndpoint(OgcServiceType type, URI linkage, URI capabilitiesUrl) {
         this.type = type;
+        this.linkage = linkage;
         this.capabilitiesUrl = capabilitiesUrl;
     }
 
@@ -48,7 +55,7 @@ public final class OgcEndpoint {
         Map<String, String> params = parameters(url.getRawQuery());
         String path = url.getPath() == null ? "" : url.getPath().toLowerCase(Locale.ROOT);
         if (!params.containsKey("service") && path.endsWith(WMTS_REST_DOCUMENT)) {
-            return new OgcEndpoint(OgcServiceType.WMTS, url);
+            return new OgcEndpoint(OgcServiceType.WMTS, url, url);
         }
         OgcServiceType type = Optional.ofNullable(params.get("service")).flatMap(OgcServiceType::fromServiceParameter)
                 .orElseThrow(() -> new IllegalArgumentException(
@@ -76,20 +83,24 @@ public final class OgcEndpoint {
             }
         }
         query.add("SERVICE=" + type.name());
-        query.add("REQUEST=GetCapabilities");
-        if (version != null) {
-            query.add("VERSION=" + URLEncoder.encode(version, StandardCharsets.UTF_8));
-        }
-        return new OgcEndpoint(type, URI.create(withoutQuery(serviceUrl) + "?" + String.join("&", query)));
+        String linkage = withoutQuery(serviceUrl) + "?" + String.join("&", query);
+        String capabilities = linkage + "&REQUEST=GetCapabilities"
+                + (version == null ? "" : "&VERSION=" + URLEncoder.encode(version, StandardCharsets.UTF_8));
+        return new OgcEndpoint(type, URI.create(linkage), URI.create(capabilities));
     }
 
     public OgcServiceType type() {
         return type;
     }
 
-    /** The GetCapabilities request, and the linkage to register for the service. */
+    /** The GetCapabilities request. */
     public URI capabilitiesUrl() {
         return capabilitiesUrl;
+    }
+
+    /** The address to register for the service: its endpoint, without the request (see the class comment). */
+    public URI linkage() {
+        return linkage;
     }
 
     @Override

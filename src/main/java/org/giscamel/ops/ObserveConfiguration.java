@@ -61,7 +61,7 @@ public class ObserveConfiguration implements CamelConfiguration {
             connections.arcgis().ifPresent(site ->
                     health.register(ServerReadinessCheck.arcgis(site, http, tokens, observe, clock)));
             connections.iportal().ifPresent(portal ->
-                    health.register(ServerReadinessCheck.iportal(portal, http, tokens, observe, clock)));
+                    health.register(ServerReadinessCheck.iportal(portal, tokens, observe, clock)));
         }
         GpJobStore store = beans.findSingleByType(GpJobStore.class);
         if (store != null) {

@@ -2,7 +2,10 @@ package org.giscamel.reply;
 
 import java.util.List;
 
-/** ArcGIS code 498 (invalid or expired token) or 499 (token required), in either envelope. */
+/**
+ * The server does not take the token or session: ArcGIS code 498 (invalid or expired token) or 499 (token
+ * required), in either envelope, or an iPortal that names another caller than the account whose session was sent.
+ */
 public final class TokenRejectedException extends GisServerException {
 
     public TokenRejectedException(String step, int httpStatus, Integer serverCode, List<String> serverMessages) {

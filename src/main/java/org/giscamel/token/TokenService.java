@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * The one owner of tokens and sessions. Caches one per (kind, server root, user name), refreshes it ahead of
  * expiry with one shared request however many callers are waiting, and when a server rejects it (498/499 in
- * either ArcGIS envelope, or an iPortal 401) gets a new one and repeats the call once, never more.
+ * either ArcGIS envelope, an iPortal 401, or an iPortal that takes the session for GUEST: {@link #readAsAccount})
+ * gets a new one and repeats the call once, never more.
  */
 public final class TokenService {
 
@@ -79,6 +80,36 @@ public final class TokenService {
             }
             throw e;
         }
+    }
+
+    /** Sends requests with one fixed set of credentials; see {@link #readAsAccount}. */
+    @FunctionalInterface
+    public interface Sender {
+        JsonNode call(String step, GisRequest request);
+    }
+
+    /**
+     * Runs a read of iPortal whose answer depends on who asks, such as a services listing, with one session (or
+     * token) from its first request to its last, then asks the portal who it took the caller for
+     * ({@code web/config/userprofile.json}, which names the account or {@code GUEST}, iportal-rest.md §2.3). A portal
+     * may serve a request carrying a session it has dropped as if GUEST had sent it, with HTTP 200 and only what
+     * GUEST may view, instead of refusing it with 401; so when the portal names anyone but the account, the read is
+     * discarded, the session renewed and the read run a second and last time, as after a 401.
+     */
+    public <T> T readAsAccount(TokenScope scope, Function<Sender, T> read) {
+        String account = scope.credentials().credentials().username();
+        return withToken(scope, auth -> {
+            Sender sender = (step, request) -> http.call(step, auth.apply(request));
+            T result = read.apply(sender);
+            String step = "check that iPortal still takes the session for " + account;
+            String caller = sender.call(step, GisRequest.get(scope.resolve("web/config/userprofile.json")))
+                    .path("userName").asText("");
+            if (!account.equals(caller)) {
+                throw new TokenRejectedException(step, 200, null, List.of("the portal answered as if "
+                        + (caller.isEmpty() ? "an unnamed user" : caller) + " had asked"));
+            }
+            return result;
+        });
     }
 
     /** Sends {@code request} with credentials and returns the checked reply. */

@@ -93,6 +93,21 @@ class HarvestConfigTest {
     }
 
     @Test
+    void twoVersionsOfOneOgcServiceAreOneServiceReadAtTheFirst() {
+        keys.put("gis.harvest.sources", "maps");
+        keys.put("gis.harvest.source.maps.kind", "ogc");
+        keys.put("gis.harvest.source.maps.capabilities-urls",
+                "https://maps.example.com/ows?SERVICE=WMS&VERSION=1.3.0,https://maps.example.com/ows?SERVICE=WMS&VERSION=1.1.1");
+        GisSettings settings = settings();
+
+        List<OgcEndpoint> endpoints = ((OgcCatalog) HarvestConfig.read(settings, true).source("maps").catalog())
+                .endpoints();
+
+        assertEquals(List.of(URI.create("https://maps.example.com/ows?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0")),
+                endpoints.stream().map(OgcEndpoint::capabilitiesUrl).toList());
+    }
+
+    @Test
     void ogcCapabilitiesUrlsThatCannotBeReadNameTheirKey() {
         keys.put("gis.harvest.sources", "maps,empty");
         keys.put("gis.harvest.source.maps.kind", "ogc");

@@ -7,8 +7,11 @@ import org.giscamel.cli.OneShotCamel;
 import org.giscamel.emulator.arcgis.CatalogEntry;
 import org.giscamel.emulator.http.Fault;
 import org.giscamel.emulator.http.FaultRule;
+import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +66,28 @@ class HarvestFlowTest extends HarvestTestSupport {
         assertEquals(0, portalWrites());
         assertEquals(0, settledCount(portal.requests(), "GET", "/iportal/web/services/\\d+\\.json"),
                 "a plain listing says what is current; no registration is read one by one");
+    }
+
+    @ParameterizedTest
+    @EnumSource(IPortalVariants.AnonymousList.class)
+    void aRunWhoseSessionThePortalDroppedStillSeesEveryPrivateRegistration(IPortalVariants.AnonymousList answer)
+            throws Exception {
+        portal.config().variants.anonymousList = answer;
+        arcgis.catalog().generate(20, 4);
+        Map<String, String> settings = settings();
+        settings.put("gis.harvest.authorize-setting", "private");
+        OneShotCamel camel = camel(settings);
+        harvest(camel, "main", false, false);
+        portalWrites();
+        portal.requests().clear();
+        portal.faults().arm(Fault.EXPIRE_TOKENS, "/iportal/web/services\\.json", 1);
+
+        HarvestRun second = harvest(camel, "main", false, false);
+
+        assertEquals(RunStatus.SUCCEEDED, second.status(), second.summaryLine());
+        assertEquals(20, second.counts().unchanged(), second.summaryLine());
+        assertEquals(0, portalWrites());
+        assertEquals(1, settledCount(portal.requests(), "POST", "/iportal/web/login\\.json"));
     }
 
     @Test

@@ -1,17 +1,20 @@
 package org.giscamel.harvest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.giscamel.cli.OneShotCamel;
 import org.giscamel.emulator.arcgis.ArcGisEmulator;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.iportal.ServiceRegistration;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.emulator.arcgis.ArcGisVariants;
+import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +29,15 @@ class HarvestSourcesTest extends HarvestTestSupport {
         return true;
     }
 
+    /** A portal that checks only the HTTP status of an address, which a secured ArcGIS service passes. */
+    private void portalChecksOnlyTheHttpStatus() {
+        portal.config().variants.registerReachability = IPortalVariants.RegisterReachability.LENIENT;
+    }
+
     @Test
     void aSecuredFolderIsHarvestedWithAServicesToken() throws Exception {
+        portalChecksOnlyTheHttpStatus();
+
         HarvestRun run = harvest();
 
         assertEquals(RunStatus.SUCCEEDED, run.status(), run.summaryLine());
@@ -38,12 +48,44 @@ class HarvestSourcesTest extends HarvestTestSupport {
         assertTrue(linkages.stream().noneMatch(l -> l.contains("GeometryServer")), "types outside the filter are left out");
     }
 
+    @Test
+    void securedServicesThatThePortalRefusesAreReportedNotRegisteredAndTheRunSucceeds() throws Exception {
+        HarvestRun run = harvest();
+
+        assertEquals(RunStatus.SUCCEEDED, run.status(), run.summaryLine());
+        List<String> linkages = owned().stream().map(ServiceRegistration::linkPage).toList();
+        assertTrue(linkages.contains(serviceUrl("Hydrography", "FeatureServer")), linkages.toString());
+        assertTrue(linkages.stream().noneMatch(l -> l.contains("/Secured/") || l.contains("/Cadastre/")),
+                linkages.toString());
+        List<ItemOutcome> refused = run.outcomes().stream()
+                .filter(o -> o.result() == ItemOutcome.Result.NOT_REGISTERED).toList();
+        assertEquals(List.of("Cadastre/MapServer", "Secured/Parcels/MapServer", "Secured/Parcels/FeatureServer"),
+                refused.stream().map(o -> o.item().label()).toList());
+        String reason = refused.get(0).error();
+        assertTrue(reason.startsWith("not registered: the service needs an ArcGIS token"), reason);
+        assertTrue(reason.contains("iPortal failed: The service is unavailable"), "the portal's own words: " + reason);
+        assertFalse(reason.contains(arcgis.config().password), "no secret in the report");
+        assertTrue(run.summaryLine().contains("3 service(s) the portal would not register"), run.summaryLine());
+        JsonNode report = new ObjectMapper().readTree(run.reportFile().orElseThrow().toFile());
+        assertTrue(StreamSupport.stream(report.path("items").spliterator(), false).anyMatch(item ->
+                item.path("result").asText().equals("NOT_REGISTERED")
+                        && item.path("error").asText().equals(reason)), report.toString());
+
+        HarvestRun again = harvest();
+
+        assertEquals(RunStatus.SUCCEEDED, again.status(), again.summaryLine());
+        assertEquals(3, again.counts().create(), "tried again, as the portal or the service may have changed");
+        assertEquals(linkages.size(), owned().size());
+    }
+
+
     /**
      * An anonymous listing leaves secured root services out silently, so a walk without its token could not tell
      * them from deleted ones: the run stops before the plan, and nothing is deleted.
      */
     @Test
     void whenTheTokenFailsTheRunStopsAndNothingIsDeleted() throws Exception {
+        portalChecksOnlyTheHttpStatus();
         harvest();
         int before = owned().size();
         arcgis.catalog().remove("Secured/Parcels", "FeatureServer");
@@ -71,6 +113,7 @@ class HarvestSourcesTest extends HarvestTestSupport {
     void aSecuredRootServiceIsRegisteredAndReportedAsVisibleOnlyWithTheToken(ArcGisVariants.SecuredRootServices listing)
             throws Exception {
         arcgis.config().variants.securedRootServices = listing;
+        portalChecksOnlyTheHttpStatus();
 
         HarvestRun run = harvest();
 

@@ -17,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class OgcMappingTest {
 
-    private static final URI WFS = URI.create("https://maps.example.com:8443/ows?map=roads.map&SERVICE=WFS"
-            + "&REQUEST=GetCapabilities&VERSION=2.0.0");
+    private static final URI WFS = URI.create("https://maps.example.com:8443/ows?map=roads.map&SERVICE=WFS");
 
     @Test
     void aServiceIsRegisteredWithItsTypeAddressAndCapabilities() {

@@ -3,12 +3,14 @@ package org.giscamel.iportal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
+import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.giscamel.emulator.iportal.ShareEntity;
 import org.giscamel.http.Credentials;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.http.HttpSettings;
 import org.giscamel.reply.PermanentServerException;
+import org.giscamel.testing.MutableClock;
 import org.giscamel.token.CredentialsProvider;
 import org.giscamel.token.TokenScope;
 import org.giscamel.token.TokenService;
@@ -16,6 +18,8 @@ import org.giscamel.token.TokenSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,12 +38,17 @@ class PortalServicesTest {
 
     private static final String ARCGIS = "http://gis.example.com/arcgis/rest/services/";
 
+    private final MutableClock clock = new MutableClock();
     private IPortalEmulator portal;
     private PortalServices services;
 
     @BeforeEach
     void start() throws Exception {
-        portal = IPortalEmulator.start(IPortalEmulatorConfig.defaults());
+        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
+        config.clock = clock;
+        // The registered addresses are made up; nothing serves them.
+        config.variants.registerReachability = IPortalVariants.RegisterReachability.OFF;
+        portal = IPortalEmulator.start(config);
         GisHttpClient http = new GisHttpClient(HttpSettings.defaults());
         services = new PortalServices(new TokenService(http, TokenSettings.defaults()),
                 TokenScope.iportalSession(URI.create(portal.url()), CredentialsProvider.of(
@@ -81,6 +90,23 @@ class PortalServicesTest {
         assertEquals(List.of(ARCGIS + "Mine/MapServer"), found.stream().map(OwnedRegistration::linkage).toList());
     }
 
+    @ParameterizedTest
+    @EnumSource(IPortalVariants.AnonymousList.class)
+    void aListingToASessionThePortalDroppedIsReadAgainAsTheOwner(IPortalVariants.AnonymousList anonymousList) {
+        portal.config().variants.anonymousList = anonymousList;
+        services.register(body("Public", "m"));
+        services.register(body("Private", "m", Sharing.PRIVATE));
+        clock.advance(Duration.ofMinutes(portal.config().sessionMinutes + 1));
+
+        List<OwnedRegistration> found = new ArrayList<>();
+        services.forEachTagged("m", 9, found::add);
+
+        assertEquals(List.of(ARCGIS + "Public/MapServer", ARCGIS + "Private/MapServer"),
+                found.stream().map(OwnedRegistration::linkage).toList());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertEquals(2, portal.requests().count("POST", "/iportal/web/login\\.json")));
+    }
+
     @Test
     void findsARegistrationByItsExactAddress() {
         services.register(body("Parcels2", "x"));
@@ -115,8 +141,12 @@ class PortalServicesTest {
     }
 
     private static ObjectNode body(String name, String tag) {
-        return RegistrationBodies.create(RegistrationBodies.ARCGIS_REST, List.of(tag), Sharing.PUBLIC,
-                metadata(name, name), List.of());
+        return body(name, tag, Sharing.PUBLIC);
+    }
+
+    private static ObjectNode body(String name, String tag, Sharing sharing) {
+        return RegistrationBodies.create(RegistrationBodies.ARCGIS_REST, List.of(tag), sharing, metadata(name, name),
+                List.of());
     }
 
     private static ServiceMetadata metadata(String name, String title) {

@@ -4,13 +4,17 @@ import org.apache.camel.Exchange;
 import org.giscamel.cli.OneShotCamel;
 import org.giscamel.config.ConfigFiles;
 import org.giscamel.config.ConfigurationException;
+import org.giscamel.emulator.http.Fault;
 import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
+import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.emulator.iportal.ServiceRegistration;
 import org.giscamel.http.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -36,7 +40,10 @@ class IportalRegisterSinkTest {
 
     @BeforeEach
     void startPortal() throws Exception {
-        portal = IPortalEmulator.start(IPortalEmulatorConfig.defaults());
+        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
+        // The registered addresses are made up; nothing serves them.
+        config.variants.registerReachability = IPortalVariants.RegisterReachability.OFF;
+        portal = IPortalEmulator.start(config);
     }
 
     @AfterEach
@@ -69,6 +76,23 @@ class IportalRegisterSinkTest {
                     .noneMatch(line -> line.contains(password)));
             assertFalse(ownLog.text().contains(password));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(IPortalVariants.AnonymousList.class)
+    void anAddressRegisteredBeforeThePortalDroppedTheSessionIsUpdated(IPortalVariants.AnonymousList answer)
+            throws Exception {
+        portal.config().variants.anonymousList = answer;
+        start(portal.config().user.username(), portal.config().user.password());
+        String roads = "{\"url\": \"" + LINKAGE + "\", \"title\": \"Roads\", \"type\": \"MapServer\"}";
+        assertEquals("created", register(roads).getMessage().getHeader(PortalRegistrar.ACTION));
+        portal.faults().arm(Fault.EXPIRE_TOKENS, "/iportal/web/services\\.json", 1);
+
+        Exchange again = register(roads);
+
+        assertEquals(null, again.getException());
+        assertEquals("updated", again.getMessage().getHeader(PortalRegistrar.ACTION));
+        assertEquals(1, portal.registry().count());
     }
 
     @Test

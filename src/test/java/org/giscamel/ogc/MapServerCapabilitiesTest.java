@@ -86,14 +86,14 @@ class MapServerCapabilitiesTest {
     }
 
     @Test
-    void configuredUrlWithoutVersionGetsTheServersHighestAndIsTheLinkage() {
+    void configuredUrlWithoutVersionGetsTheServersHighestAndItsEndpointIsTheLinkage() {
         OgcEndpoint endpoint = OgcEndpoint.fromCapabilitiesUrl(
                 URI.create(mapServer.serviceUrl() + "?service=wfs&request=GetCapabilities"));
 
         OgcCapabilities caps = client.read(endpoint);
 
         assertEquals("2.0.0", caps.version());
-        assertEquals(URI.create(mapServer.serviceUrl() + "?SERVICE=WFS&REQUEST=GetCapabilities"), caps.linkage());
+        assertEquals(URI.create(mapServer.serviceUrl() + "?SERVICE=WFS"), caps.linkage());
     }
 
     @Test

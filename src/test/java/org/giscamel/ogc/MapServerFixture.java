@@ -90,6 +90,11 @@ public final class MapServerFixture implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/cgi-bin/ms");
     }
 
+    /** The mapfile, which a {@code map=} parameter may also name (the config lets MapServer open files here only). */
+    public Path mapfile() {
+        return dir.resolve("test.map");
+    }
+
     @Override
     public void close() {
         server.destroy();

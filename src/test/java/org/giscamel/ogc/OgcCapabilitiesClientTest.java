@@ -66,7 +66,7 @@ class OgcCapabilitiesClientTest {
         assertEquals(Map.of("map", "roads", "SERVICE", "WMS", "REQUEST", "GetCapabilities", "VERSION", "1.3.0"),
                 lastQuery);
         assertEquals("GIS Camel test map", caps.title());
-        assertEquals(endpoint.capabilitiesUrl(), caps.linkage());
+        assertEquals(URI.create(server.baseUrl() + "/ows?map=roads&SERVICE=WMS"), caps.linkage());
     }
 
     @Test

@@ -21,6 +21,27 @@ class OgcEndpointTest {
     }
 
     @Test
+    void theLinkageIsTheEndpointWithItsServerParametersAndServiceButNoRequest() {
+        OgcEndpoint endpoint = OgcEndpoint.fromCapabilitiesUrl(URI.create("http://gis.example.com/cgi-bin/mapserv"
+                + "?service=wms&map=%2Fdata%2Froads.map&Request=GetCapabilities&version=1.3.0"));
+
+        assertEquals(URI.create("http://gis.example.com/cgi-bin/mapserv?map=%2Fdata%2Froads.map&SERVICE=WMS"),
+                endpoint.linkage());
+    }
+
+    @Test
+    void versionsOfOneServiceShareTheirLinkage() {
+        OgcEndpoint older = OgcEndpoint.fromCapabilitiesUrl(
+                URI.create("https://maps.example.com/ows?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.1.1"));
+        OgcEndpoint newer = OgcEndpoint.fromCapabilitiesUrl(
+                URI.create("https://maps.example.com/ows?SERVICE=WMS&AcceptVersions=1.3.0"));
+
+        assertEquals(URI.create("https://maps.example.com/ows?SERVICE=WMS"), older.linkage());
+        assertEquals(older.linkage(), newer.linkage());
+        assertNotEquals(older.capabilitiesUrl(), newer.capabilitiesUrl());
+    }
+
+    @Test
     void withoutVersionTheServerChooses() {
         OgcEndpoint endpoint = OgcEndpoint.fromCapabilitiesUrl(URI.create("https://maps.example.com/ows?SERVICE=WFS"));
 
@@ -45,6 +66,7 @@ class OgcEndpointTest {
 
         assertEquals(OgcServiceType.WMTS, endpoint.type());
         assertEquals(document, endpoint.capabilitiesUrl());
+        assertEquals(document, endpoint.linkage());
     }
 
     @Test
@@ -76,7 +98,7 @@ class OgcEndpointTest {
     void servicesOfOneServerGetDifferentLinkages() {
         URI server = URI.create("http://127.0.0.1:8080/cgi-bin/ms");
 
-        assertNotEquals(OgcEndpoint.of(OgcServiceType.WMS, server, null).capabilitiesUrl(),
-                OgcEndpoint.of(OgcServiceType.WFS, server, null).capabilitiesUrl());
+        assertNotEquals(OgcEndpoint.of(OgcServiceType.WMS, server, null).linkage(),
+                OgcEndpoint.of(OgcServiceType.WFS, server, null).linkage());
     }
 }

@@ -8,7 +8,7 @@ import java.net.URI;
 /** The capabilities documents under {@code src/test/resources/ogc/}. */
 final class OgcFixtures {
 
-    static final URI LINKAGE = URI.create("https://maps.example.com/ows?SERVICE=WMS&REQUEST=GetCapabilities");
+    static final URI LINKAGE = URI.create("https://maps.example.com/ows?SERVICE=WMS");
 
     private OgcFixtures() {
     }

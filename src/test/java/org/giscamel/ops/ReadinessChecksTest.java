@@ -4,9 +4,12 @@ import org.giscamel.emulator.arcgis.ArcGisEmulator;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
 import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
+import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.gp.GpBeans;
 import org.giscamel.routes.GisBeans;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -39,6 +42,16 @@ class ReadinessChecksTest {
         return p;
     }
 
+    /** The portal alone: no ArcGIS check, no job store check. */
+    private Map<String, String> portalWiring(IPortalEmulator portal, String password) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("gis.iportal.url", portal.url());
+        p.put("gis.iportal.username", portal.config().user.username());
+        p.put("gis.iportal.password", password);
+        p.put("gis.observe.readiness-reuse", "0s");
+        return p;
+    }
+
     private static int ready(ObservedApp app) {
         return app.get("/observe/health/ready").statusCode();
     }
@@ -62,6 +75,38 @@ class ReadinessChecksTest {
                 assertTrue(down.contains("check that iPortal answers failed"), down);
                 assertFalse(app.get("/observe/health/live?exposureLevel=full").body().contains("gis-iportal"));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(IPortalVariants.AnonymousList.class)
+    void aHealthyPortalIsReadyWhateverItAnswersAListingWithoutASession(IPortalVariants.AnonymousList anonymousList)
+            throws Exception {
+        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
+        config.variants.anonymousList = anonymousList;
+        try (IPortalEmulator portal = IPortalEmulator.start(config);
+             ObservedApp app = ObservedApp.start(List.of(new GisBeans(), new ObserveConfiguration()),
+                     portalWiring(portal, portal.config().user.password()))) {
+            String body = app.get("/observe/health/ready?exposureLevel=full").body();
+            assertEquals(200, ready(app), body);
+            assertTrue(body.contains("answers and lists 0 service(s) to the account harvester"), body);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(IPortalVariants.AnonymousList.class)
+    void aWrongPortalPasswordIsNotReadyWithTheReasonAndWithoutThePassword(IPortalVariants.AnonymousList anonymousList)
+            throws Exception {
+        IPortalEmulatorConfig config = IPortalEmulatorConfig.defaults();
+        config.variants.anonymousList = anonymousList;
+        try (IPortalEmulator portal = IPortalEmulator.start(config);
+             ObservedApp app = ObservedApp.start(List.of(new GisBeans(), new ObserveConfiguration()),
+                     portalWiring(portal, "wrong-secret-4711"))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ready(app) == 503);
+
+            String body = app.get("/observe/health/ready?exposureLevel=full").body();
+            assertTrue(body.contains("log in to iPortal failed: The user name or password is incorrect"), body);
+            assertFalse(body.contains("wrong-secret-4711"), body);
         }
     }
 

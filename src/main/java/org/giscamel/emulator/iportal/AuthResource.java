@@ -1,6 +1,8 @@
 package org.giscamel.emulator.iportal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.http.BadRequestException;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
@@ -10,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /web/login} (session cookie) and {@code POST /services/security/tokens} (bare token text).
- * Both read a JSON body whatever the Content-Type, since iClient posts JSON labelled as a form, and also plain
- * form fields.
+ * {@code POST /web/login} (session cookie), {@code POST /services/security/tokens} (bare token text), and
+ * {@code GET /web/config/userprofile}, which names the caller: the account of a live session or token, else
+ * {@code GUEST} with HTTP 200, as SuperMap iEarth reads it ("logged in iff status 200 and userName is not GUEST",
+ * iportal-rest.md §2.3; iEarth loads it for anonymous visitors too). Login and token read a JSON body whatever
+ * the Content-Type, since iClient posts JSON labelled as a form, and also plain form fields.
  *
  * <p>A failed login answers HTTP 401 with {@code succeed:false}: the real reply is undocumented and clients are
  * told to check both the status and {@code succeed}, so the emulator fails both checks.
@@ -31,7 +35,21 @@ final class AuthResource {
 
     void register(PortalRoutes routes) {
         routes.on(Set.of("POST"), "/web/login", this::login)
-                .on(Set.of("POST"), "/services/security/tokens", this::token);
+                .on(Set.of("POST"), "/services/security/tokens", this::token)
+                .on(PortalRoutes.READ, "/web/config/userprofile", this::userProfile);
+    }
+
+    /** iEarth reads {@code userName} and {@code roles[0] == "ADMIN"}; the other fields of the real reply are unknown. */
+    private EmulatorResponse userProfile(EmulatorRequest request) {
+        Caller caller = auth.identify(request);
+        ObjectNode profile = Json.object().put("userName", caller.username()).put("nickName", caller.username());
+        ArrayNode roles = profile.putArray("roles");
+        if (caller.admin()) {
+            roles.add("ADMIN");
+        } else if (!caller.isGuest()) {
+            roles.add("PORTAL_USER");
+        }
+        return EmulatorResponse.json(profile);
     }
 
     private EmulatorResponse login(EmulatorRequest request) {

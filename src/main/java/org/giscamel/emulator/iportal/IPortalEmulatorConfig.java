@@ -24,11 +24,7 @@ public final class IPortalEmulatorConfig {
     public int defaultPageSize = 9;
     /** Page size of the gateway resource search when none is asked for (iClient's default). */
     public int defaultSearchPageSize = 12;
-    /**
-     * Whether registration first checks that the service URL answers, as real iPortal does (type OTHERS is exempt).
-     * Off by default so that tests can register URLs that nothing serves.
-     */
-    public boolean checkLinkageReachable = false;
+    /** How long the registration check of a service address ({@link IPortalVariants#registerReachability}) waits. */
     public Duration linkageCheckTimeout = Duration.ofSeconds(5);
     /** Service audit: when on, services registered by non-administrators start as UNCHECKED. */
     public boolean serviceAudit = false;

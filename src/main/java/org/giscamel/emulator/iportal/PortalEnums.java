@@ -23,6 +23,8 @@ final class PortalEnums {
 
     /** Only SuperMap REST services carry map and scene names. */
     static final String SUPERMAP_REST = "SUPERMAP_REST";
+    /** ArcGIS REST services, and since 12i the prefix of their subtypes ({@code ARCGIS_REST_MAP_SERVICE}, ...). */
+    static final String ARCGIS_REST = "ARCGIS_REST";
     /** The one type whose online check can be skipped. */
     static final String OTHERS = "OTHERS";
 

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * with {@code succeed:false} (iPortal's status list has no 409); a caller who may not see or edit a service gets
  * 401 (the list has no 403); a batch delete naming an unknown id answers 404 and deletes nothing. A POST carrying
  * {@code _method=GET} or {@code _method=DELETE} with the parameters as a JSON body is served as that method, as
- * iClient does for URLs over 2000 bytes.
+ * iClient does for URLs over 2000 bytes. What a listing without a live session answers and how registration checks
+ * that the address answers are switches ({@link IPortalVariants#anonymousList},
+ * {@link IPortalVariants#registerReachability}).
  */
 final class ServicesResource {
 
@@ -56,6 +58,9 @@ final class ServicesResource {
 
     private EmulatorResponse list(EmulatorRequest request, Map<String, String> params) {
         Caller caller = auth.identify(request);
+        if (config.variants.anonymousList == IPortalVariants.AnonymousList.UNAUTHORIZED) {
+            caller.requireLogin();
+        }
         ServiceSearch search = ServiceSearch.parse(params, config.defaultPageSize);
         Page<ServiceRegistration> page = search.run(registry.stream(), caller);
         ObjectNode json = Json.object();
@@ -81,13 +86,14 @@ final class ServicesResource {
 
     private EmulatorResponse create(EmulatorRequest request) {
         Caller caller = auth.identify(request).requireLogin();
-        ServiceRegistration.Builder builder = ServiceBodies.registration(body(request), caller.username());
+        JsonNode body = body(request);
+        ServiceRegistration.Builder builder = ServiceBodies.registration(body, caller.username());
         ServiceRegistration candidate = builder.build();
         registry.findByLinkage(caller.username(), candidate.linkPage()).ifPresent(existing -> {
             throw duplicate(existing.id());
         });
-        if (config.checkLinkageReachable && !PortalEnums.OTHERS.equals(candidate.type())
-                && !probe.reachable(candidate.linkPage())) {
+        if (!PortalEnums.OTHERS.equals(candidate.type()) && !probe.reachable(config.variants.registerReachability,
+                candidate.type(), candidate.linkPage(), carriesTokenAccess(candidate, body))) {
             throw new BadRequestException("The service is unavailable, so it cannot be registered");
         }
         builder.thumbnail(portalUrl.get() + DEFAULT_THUMBNAIL)
@@ -103,6 +109,12 @@ final class ServicesResource {
                 .put("newResourceID", String.valueOf(stored.id()))
                 .put("newResourceLocation", location);
         return EmulatorResponse.json(201, result).header("Location", location);
+    }
+
+    /** {@code credentialId} (11i) is not stored: only its presence counts, as the emulator keeps no credentials. */
+    private static boolean carriesTokenAccess(ServiceRegistration candidate, JsonNode body) {
+        return (candidate.tokenRefreshUrl() != null && !candidate.tokenRefreshUrl().isBlank())
+                || (body.hasNonNull("credentialId") && !body.path("credentialId").asText().isBlank());
     }
 
     private static BadRequestException duplicate(int existingId) {

@@ -145,6 +145,27 @@ class IPortalAuthTest extends PortalTestSupport {
     }
 
     @Test
+    void userProfileNamesTheAccountOfALiveSessionOrTokenAndGuestOtherwise() {
+        PortalClient harvester = as(config.user);
+        String token = token(config.admin);
+
+        assertEquals("harvester", harvester.get("/iportal/web/config/userprofile.json").json().path("userName").asText());
+        PortalClient.Reply admin = client.get("/iportal/web/config/userprofile.json?token=" + token);
+        assertEquals("admin", admin.json().path("userName").asText());
+        assertEquals("ADMIN", admin.json().path("roles").get(0).asText());
+        PortalClient.Reply guest = client.get("/iportal/web/config/userprofile.json");
+        assertEquals(200, guest.status());
+        assertEquals("GUEST", guest.json().path("userName").asText());
+
+        clock.advance(Duration.ofMinutes(config.sessionMinutes + 1));
+
+        PortalClient.Reply dropped = harvester.get("/iportal/web/config/userprofile.json");
+        assertEquals(200, dropped.status());
+        assertEquals("GUEST", dropped.json().path("userName").asText(), "a session the portal dropped is GUEST's");
+        assertEquals(401, client.get("/iportal/web/config/userprofile.json?token=forged..").status());
+    }
+
+    @Test
     void requestLogKeepsNeitherPasswordsNorTokens() {
         String token = token(config.user);
         as(config.admin);

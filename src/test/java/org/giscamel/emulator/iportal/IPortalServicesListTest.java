@@ -171,6 +171,41 @@ class IPortalServicesListTest extends PortalTestSupport {
     }
 
     @Test
+    void guestOnlyListsWhatGuestMayViewToASessionThePortalDropped() {
+        config.variants.anonymousList = IPortalVariants.AnonymousList.GUEST_ONLY;
+        stored("harvester", BASE + "Private/MapServer");
+        portal.registry().add(ServiceRegistration.builder("harvester", "ARCGIS_REST", BASE + "Public/MapServer")
+                .authorizeSetting(List.of(ShareEntity.publicRead())).build());
+        PortalClient harvester = as(config.user);
+        assertEquals(List.of(1, 2), ids(harvester.get("/iportal/web/services.json").json()));
+
+        clock.advance(Duration.ofMinutes(config.sessionMinutes + 1));
+
+        PortalClient.Reply dropped = harvester.get("/iportal/web/services.json");
+        assertEquals(200, dropped.status());
+        assertEquals(List.of(2), ids(dropped.json()));
+        assertEquals(1, dropped.json().path("total").asInt(), "nothing tells the page from a complete one");
+    }
+
+    @Test
+    void unauthorizedRefusesAListingWithoutALiveSession() {
+        config.variants.anonymousList = IPortalVariants.AnonymousList.UNAUTHORIZED;
+        portal.registry().add(ServiceRegistration.builder("bob", "ARCGIS_REST", BASE + "Public/MapServer")
+                .authorizeSetting(List.of(ShareEntity.publicRead())).build());
+        PortalClient harvester = as(config.user);
+        assertEquals(List.of(1), ids(harvester.get("/iportal/web/services.json").json()));
+
+        PortalClient.Reply anonymous = client.get("/iportal/web/services.json");
+        clock.advance(Duration.ofMinutes(config.sessionMinutes + 1));
+        PortalClient.Reply dropped = harvester.get("/iportal/web/services.json");
+
+        assertEquals(401, anonymous.status());
+        assertEquals(401, anonymous.json().path("error").path("code").asInt());
+        assertEquals(401, dropped.status());
+        assertEquals(401, client.head("/iportal/web/services.json").status());
+    }
+
+    @Test
     void headAnswersWithoutBody() {
         PortalClient.Reply reply = client.head("/iportal/web/services.json");
 

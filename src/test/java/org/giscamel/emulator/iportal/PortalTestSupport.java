@@ -21,6 +21,8 @@ abstract class PortalTestSupport {
     void startPortal() throws IOException {
         config = IPortalEmulatorConfig.defaults();
         config.clock = clock;
+        // These tests register addresses nothing serves; IPortalReachabilityCheckTest turns the check back on.
+        config.variants.registerReachability = IPortalVariants.RegisterReachability.OFF;
         configure(config);
         portal = IPortalEmulator.start(config);
         URI url = URI.create(portal.url());
