@@ -103,7 +103,8 @@ public final class HarvestReports {
                     }
                 });
                 case "items" -> eachObject(json, item -> {
-                    if (item.hasNonNull("error")) {
+                    // A service the portal would not register (NOT_REGISTERED) carries its reason, but is no failed write.
+                    if (item.path("result").asText().equals("FAILED")) {
                         run.itemErrorCount++;
                         if (run.itemErrors.size() < errorsKept) {
                             run.itemErrors.add(item.path("action").asText() + " " + item.path("service").asText()

@@ -37,6 +37,20 @@ class HarvestReportsTest {
     }
 
     @Test
+    void onlyFailedWritesAreListedAsSuchNotServicesThePortalWouldNotRegister() throws Exception {
+        Path report = StatusFixtures.report(dir, "main", "20260115T100000.000Z", "SUCCEEDED", null,
+                List.of("iPortal failed: Connection reset"));
+        Files.writeString(report, Files.readString(report).replace("\"items\": [", """
+                "items": [{"action": "CREATE", "service": "Cadastre/MapServer", "url": "https://gis/c",
+                 "result": "NOT_REGISTERED", "error": "not registered: the service needs an ArcGIS token"},"""));
+
+        HarvestRunSummary run = new HarvestReports(dir, 5).newest(1).get(0);
+
+        assertEquals(1, run.itemErrorCount());
+        assertEquals(List.of("CREATE Folder/Service0 (MapServer): iPortal failed: Connection reset"), run.itemErrors());
+    }
+
+    @Test
     void aReportCutShortIsListedAsUnreadable() throws Exception {
         Files.writeString(dir.resolve("harvest-main-20260115T100000.000Z.json"), "{\"source\": \"main\", \"coun");
 
