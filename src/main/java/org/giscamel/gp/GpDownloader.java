@@ -57,7 +57,7 @@ public final class GpDownloader {
     private final ProducerTemplate producer;
     private final GisMetrics metrics;
     private final Clock clock;
-    private volatile boolean stopping;
+    private volatile boolean cut;
 
     public GpDownloader(GpServer server, GpTaskCatalog tasks, GpBackends backends, GpJobStore store,
                         ProducerTemplate producer, GisMetrics metrics, Clock clock) {
@@ -70,9 +70,9 @@ public final class GpDownloader {
         this.clock = clock;
     }
 
-    /** Makes downloads under way fail at their next read, so a stopping application need not wait for them. */
-    void stop() {
-        stopping = true;
+    /** Makes downloads under way fail at their next read: the stop's time is up, and the next start repeats them. */
+    void cut() {
+        cut = true;
     }
 
     public Outcome download(GpJobRecord job) throws IOException {
@@ -235,7 +235,7 @@ public final class GpDownloader {
         }
     }
 
-    /** A download body that ends in an error once the application stops; the partial file is then discarded. */
+    /** A download body that ends in an error once the stop cuts downloads short; the partial file is then discarded. */
     private final class StoppableStream extends FilterInputStream {
 
         StoppableStream(InputStream in) {
@@ -255,8 +255,8 @@ public final class GpDownloader {
         }
 
         private void checkRunning() throws IOException {
-            if (stopping) {
-                throw new IOException("the application is stopping; the download is repeated at the next start");
+            if (cut) {
+                throw new IOException("the application stopped before the download ended; it is repeated at the next start");
             }
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.gp.input.GpInputException;
 import org.giscamel.gp.output.UnsafeOutputNameException;
+import org.giscamel.inbox.RefusedDropException;
 import org.giscamel.reply.GisServerException;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.List;
  * sentence, a stable reason code, and the server's own code and messages. Never holds a token or a password:
  * the texts come from the typed exceptions, which are written without them.
  *
- * @param reasonCode e.g. {@code malformed-json}, {@code duplicate}, {@code job-failed}, {@code deadline-passed}
+ * @param reasonCode e.g. {@code malformed-json}, {@code duplicate}, {@code job-failed}, {@code deadline-passed},
+ *                   {@code unsafe-name}, {@code symbolic-link}
  */
 public record GpFailure(String step, String reason, String reasonCode, int httpStatus, Integer serverCode,
                         List<String> serverMessages) {
@@ -40,6 +42,9 @@ public record GpFailure(String step, String reason, String reasonCode, int httpS
         }
         if (e instanceof GpStepException flow) {
             return flow.failure();
+        }
+        if (e instanceof RefusedDropException refused) {
+            return of(step, refused.getMessage(), refused.drop().reasonCode(), List.of());
         }
         if (e instanceof UnsafeOutputNameException) {
             return of(step, e.getMessage(), "unsafe-output-name", List.of());

@@ -1,30 +1,49 @@
 package org.giscamel.gp;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.ShutdownStrategy;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.TimeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The flow's life with the Camel context: on start the poller takes up the stored jobs and gets its two pools
- * (status requests, output writing); on stop the poller takes no more work, downloads stop at their next read,
- * the pools get a moment to finish, and the job store closes. Nothing needs to finish first: whatever is cut
- * short is repeated by the next start, as after a kill -9. Threads are not interrupted, since an interrupt
- * closes H2's database file.
+ * The flow's life with the Camel context. On start the poller takes up the stored jobs and gets its two pools
+ * (status requests, output downloads). When the context begins to stop (SIGTERM), the poller takes no more work;
+ * the work under way carries on, a job's end included (job.json, the input's move to done/), until the shutdown
+ * timeout ({@code camel.main.shutdown-timeout}) counted from that moment. Whatever still runs then is cut at its
+ * next read, discards its hidden temp file (never a file under its final name), and is repeated by the next start,
+ * as after a kill -9, which also removes a temp file the process had no time to discard. The job store closes last.
+ *
+ * <p>The work is awaited once the routes have stopped, while the endpoints and components an output may be written
+ * to are still there. The pools are plain JDK executors of this service's own: Camel shuts the pools it manages
+ * down itself while the context stops. Threads are never interrupted, since an interrupt closes H2's database file.
  */
 final class GpFlowService extends ServiceSupport {
 
-    private static final long STOP_MILLIS = 2_000;
+    /** How long work that was cut gets to notice it and discard its partial file. */
+    private static final Duration CUT_GRACE = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(GpFlowService.class);
 
     private final CamelContext context;
     private final GpJobStore store;
     private final GpPoller poller;
     private final GpFlowSettings settings;
     private final long startedAt;
+    private volatile long stopBeganNanos;
     private ExecutorService polls;
     private ExecutorService downloads;
+    private boolean workEnded;
 
     GpFlowService(CamelContext context, GpJobStore store, GpPoller poller, GpFlowSettings settings, Clock clock) {
         this.context = context;
@@ -35,23 +54,105 @@ final class GpFlowService extends ServiceSupport {
     }
 
     @Override
+    protected void doInit() {
+        StopWatcher watcher = new StopWatcher();
+        context.getManagementStrategy().addEventNotifier(watcher);
+        ServiceHelper.startService(watcher);
+    }
+
+    @Override
     protected void doStart() throws Exception {
-        ExecutorServiceManager pools = context.getExecutorServiceManager();
-        polls = pools.newFixedThreadPool(this, "gp-poll", settings.pollThreads());
-        downloads = pools.newFixedThreadPool(this, "gp-download", settings.downloadThreads());
+        polls = pool("gp-poll", settings.pollThreads());
+        downloads = pool("gp-download", settings.downloadThreads());
         poller.start(polls, downloads, startedAt);
     }
 
     @Override
-    protected void doStop() throws InterruptedException {
-        ExecutorServiceManager pools = context.getExecutorServiceManager();
-        poller.stop();
-        if (polls != null) {
-            polls.shutdown();
-            downloads.shutdown();
-            pools.awaitTermination(polls, STOP_MILLIS);
-            pools.awaitTermination(downloads, STOP_MILLIS);
-        }
+    protected void doStop() {
+        endWork();
         store.close();
+    }
+
+    /** Lets the work under way finish within the shutdown timeout, then cuts what is left. */
+    private synchronized void endWork() {
+        if (workEnded || polls == null) {
+            return;
+        }
+        workEnded = true;
+        poller.drain();
+        polls.shutdown();
+        downloads.shutdown();
+        ShutdownStrategy shutdown = context.getShutdownStrategy();
+        long timeout = shutdown.getTimeUnit().toNanos(shutdown.getTimeout());
+        long deadline = (stopBeganNanos != 0 ? stopBeganNanos : System.nanoTime()) + timeout;
+        if (poller.inFlight() > 0) {
+            LOG.info("Stopping: the GP work under way for {} job(s) (output downloads, status requests) may finish "
+                    + "within {}", poller.inFlight(), duration(deadline - System.nanoTime()));
+        }
+        boolean finished = awaitUntil(downloads, deadline) && awaitUntil(polls, deadline);
+        poller.cut();
+        if (!finished) {
+            LOG.warn("The shutdown timeout of {} ended with GP work under way for {} job(s): it is cut, and done again "
+                    + "at the next start", duration(timeout), poller.inFlight());
+            long grace = System.nanoTime() + CUT_GRACE.toNanos();
+            awaitUntil(downloads, grace);
+            awaitUntil(polls, grace);
+        }
+    }
+
+    private static String duration(long nanos) {
+        return TimeUtils.printDuration(Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos)), true);
+    }
+
+    private static boolean awaitUntil(ExecutorService pool, long deadlineNanos) {
+        try {
+            return pool.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return pool.isTerminated();
+        }
+    }
+
+    /** Daemon threads, as Camel's own: a cut download never holds the JVM open. */
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * When the context begins to stop, the time starts and the poller takes no more work; once its routes have
+     * stopped, the work under way is awaited.
+     */
+    private final class StopWatcher extends EventNotifierSupport {
+
+        StopWatcher() {
+            setIgnoreExchangeEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreServiceEvents(true);
+            setIgnoreStepEvents(true);
+        }
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.CamelContextStoppingEvent
+                    || event instanceof CamelEvent.CamelContextRoutesStoppedEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            if (event.getSource() != context) {
+                return;
+            }
+            if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                stopBeganNanos = System.nanoTime();
+                poller.drain();
+            } else if (stopBeganNanos != 0) {
+                endWork();
+            }
+        }
     }
 }

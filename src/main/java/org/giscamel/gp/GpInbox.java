@@ -5,6 +5,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.giscamel.gp.output.AtomicFiles;
 import org.giscamel.gp.output.HashingInputStream;
+import org.giscamel.inbox.DropGuard;
+import org.giscamel.inbox.RefusedDrop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +18,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A job's inbox folder. A dropped file moves to {@code processing/} while its job runs, then to {@code done/}
  * or {@code failed/}; beside a failed file goes {@code <name>.error.json} naming the step, the reason and the
- * server's messages. A file is never overwritten: a name already taken gets a number.
+ * server's messages. A file is never overwritten: a name already taken gets a number. An entry the route cannot
+ * read safely (see {@link DropGuard}) goes straight to {@code failed/}, under a safe name.
  */
 public final class GpInbox {
 
@@ -44,9 +48,17 @@ public final class GpInbox {
         this.clock = clock;
     }
 
+    /** An entry of job {@code job}'s inbox that {@link DropGuard} refused goes to {@code failed/}, under its safe name. */
+    void refuse(String job, RefusedDrop drop) {
+        LOG.warn("GP job '{}' {}: moved to failed/ as {}: {}", job, drop.name(), drop.storedName(), drop.reason());
+        fail(drop.entry(), drop.entry().getParent(), drop.name(), drop.storedName(), job, null,
+                GpFailure.of("accept dropped file", drop.reason(), drop.reasonCode(), List.of()));
+    }
+
     /** Step: takes the dropped file out of the inbox into {@code processing/} and computes its SHA-256. */
     public void claim(Exchange exchange) throws IOException {
         Path dropped = droppedFile(exchange);
+        DropGuard.requireSafe(dropped);
         Path processing = moveInto(dropped, dropped.resolveSibling(PROCESSING));
         String sha256;
         try (InputStream in = Files.newInputStream(processing)) {
@@ -79,7 +91,8 @@ public final class GpInbox {
         String name = Optional.ofNullable(exchange.getProperty(INPUT_NAME, String.class))
                 .orElse(input.getFileName().toString());
         LOG.warn("GP job '{}' {}: moved to failed/: {}", spec == null ? "?" : spec.name(), name, failure.reason());
-        fail(input, inboxOf(input, exchange), name, spec == null ? null : spec.name(), null, failure);
+        fail(input, inboxOf(input, exchange), name, input.getFileName().toString(), spec == null ? null : spec.name(),
+                null, failure);
     }
 
     /** The job ended: its input moves to {@code done/}, or to {@code failed/} with the error file. */
@@ -91,13 +104,19 @@ public final class GpInbox {
         if (failure == null) {
             move(job.inputPath(), inbox.resolve(DONE));
         } else {
-            fail(job.inputPath(), inbox, job.inputName(), job.jobName(), job.serverJobId().orElse(null), failure);
+            fail(job.inputPath(), inbox, job.inputName(), job.inputPath().getFileName().toString(), job.jobName(),
+                    job.serverJobId().orElse(null), failure);
         }
     }
 
-    private void fail(Path input, Path inbox, String name, String jobName, String serverJobId, GpFailure failure) {
+    /**
+     * @param name       the name the file was dropped under, for the error file
+     * @param storedName the name to keep it under in {@code failed/}
+     */
+    private void fail(Path input, Path inbox, String name, String storedName, String jobName, String serverJobId,
+                      GpFailure failure) {
         try {
-            Path moved = moveInto(input, inbox.resolve(FAILED));
+            Path moved = moveInto(input, inbox.resolve(FAILED), storedName);
             ObjectNode error = GpJson.object().put("file", name);
             if (jobName != null) {
                 error.put("job", jobName);
@@ -121,10 +140,16 @@ public final class GpInbox {
         }
     }
 
-    /** Moves {@code file} into {@code folder} under its own name, or with {@code -1}, {@code -2}.. when taken. */
     private static Path moveInto(Path file, Path folder) throws IOException {
+        return moveInto(file, folder, file.getFileName().toString());
+    }
+
+    /**
+     * Moves {@code file} (a link itself, not its target) into {@code folder} as {@code name}, or with {@code -1},
+     * {@code -2}.. when taken.
+     */
+    private static Path moveInto(Path file, Path folder, String name) throws IOException {
         Files.createDirectories(folder);
-        String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";

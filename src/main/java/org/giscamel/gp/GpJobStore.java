@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,11 +90,22 @@ public final class GpJobStore implements AutoCloseable {
     private Connection connection;
     private boolean closed;
 
+    /** @param url a JDBC URL; an H2 database is kept open until {@link #close()}, see {@link #closedByTheFlow} */
     public GpJobStore(String url, String username, String password, Clock clock) {
-        this.url = url;
+        this.url = closedByTheFlow(url);
         this.username = username;
         this.password = password;
         this.clock = clock;
+    }
+
+    /**
+     * H2 closes its databases from a JVM shutdown hook of its own as soon as a SIGTERM comes, under the downloads
+     * that the stop lets finish; unless the URL says otherwise, an H2 store is closed by the flow instead, once
+     * they are done ({@code GpFlowService}). Other databases' URLs are left as they are.
+     */
+    static String closedByTheFlow(String url) {
+        boolean h2 = url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
+        return h2 && !url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     /** Connects and creates the tables if they are missing. */

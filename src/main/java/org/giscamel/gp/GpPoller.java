@@ -49,7 +49,10 @@ public final class GpPoller {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService polls;
     private volatile ExecutorService downloads;
-    private volatile boolean stopping;
+    /** The application is stopping: no more work is taken. */
+    private volatile boolean draining;
+    /** The stop's time is up: work still under way is abandoned, and nothing more is recorded. */
+    private volatile boolean cut;
 
     public GpPoller(GpJobStore store, GpBackends backends, GpDownloader downloader, GpJobCompletion completion,
                     GpRateLimiter limiter, GpPollSchedule schedule, int resultsAttempts, GisMetrics metrics,
@@ -85,15 +88,24 @@ public final class GpPoller {
         this.downloads = downloads;
     }
 
-    /** Takes no more work; downloads under way give up at their next read (the next start repeats them). */
-    public void stop() {
-        stopping = true;
-        downloader.stop();
+    /** The application is stopping: no more work is taken; what is under way carries on, and its outcome is recorded. */
+    public void drain() {
+        draining = true;
+    }
+
+    /**
+     * The stop's time is up: downloads under way give up at their next read and discard their partial file, and
+     * no outcome is recorded from now on; the next start repeats whatever was cut short.
+     */
+    public void cut() {
+        draining = true;
+        cut = true;
+        downloader.cut();
     }
 
     /** Timer step: dispatches the jobs that are due, within the status request cap. */
     public void pollDueJobs() {
-        if (polls == null || stopping) {
+        if (polls == null || draining) {
             return;
         }
         for (GpJobRecord job : store.due(clock.millis(), inFlight.size() + BATCH)) {
@@ -124,7 +136,7 @@ public final class GpPoller {
                 try (LogContext.Scope ignored = LogContext.gpJob(job.id())) {
                     work.run(job);
                 } catch (IOException | RuntimeException e) {
-                    if (!stopping) {
+                    if (!cut) {
                         LOG.warn("{}: {}; trying again later", job.describe(), e.toString());
                         store.recordRetry(job.id(), clock.millis() + schedule.retry(job.errorCount() + 1));
                     }
@@ -132,7 +144,7 @@ public final class GpPoller {
                     inFlight.remove(job.id());
                 }
             });
-        } catch (RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException draining) {
             inFlight.remove(job.id());
         }
     }
@@ -260,22 +272,22 @@ public final class GpPoller {
         }
     }
 
-    /** Ends a job as failed, unless the application is stopping (the next start looks at the job again). */
+    /** Ends a job as failed, unless its work was cut by the stop (the next start looks at the job again). */
     private void fail(GpJobRecord job, GpPhase phase, GpJobStatus status, GpFailure failure, JsonNode messages)
             throws IOException {
-        if (!stopping) {
+        if (!cut) {
             completion.failed(job, phase, status, failure, messages);
         }
     }
 
     private void succeed(GpJobRecord job, List<String> warnings) throws IOException {
-        if (!stopping) {
+        if (!cut) {
             completion.succeeded(job, warnings);
         }
     }
 
     private void retryLater(GpJobRecord job, Exception e) {
-        if (stopping) {
+        if (cut) {
             return;
         }
         long delay = schedule.retry(job.errorCount() + 1);

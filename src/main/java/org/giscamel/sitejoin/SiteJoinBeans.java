@@ -9,8 +9,8 @@ import java.time.Clock;
 
 /**
  * Binds the join chain's beans from the {@code gis.site-join.*} keys: {@code siteJoin} (the steps of
- * {@code routes/site-join.camel.yaml}) and {@code siteJoinInbox} (the file drop of
- * {@code routes/site-join-triggers.camel.yaml}). The shared protocol beans of {@link org.giscamel.routes.GisBeans}
+ * {@code routes/site-join.camel.yaml}), {@code siteJoinInbox} and {@code siteJoinDropGuard} (the file drop of
+ * {@code routes/site-join-triggers.camel.yaml} and its filter). The shared protocol beans of {@link org.giscamel.routes.GisBeans}
  * are looked up when a run starts, so the order in which camel-main applies configurations does not matter.
  */
 @Configuration
@@ -24,6 +24,8 @@ public class SiteJoinBeans implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Waiting waiting = new Waiting(clock, duration -> Thread.sleep(duration.toMillis()), context::isStopping);
         context.getRegistry().bind("siteJoin", new SiteJoinSteps(joinSettings, context.getRegistry(), waiting, clock));
-        context.getRegistry().bind("siteJoinInbox", new SiteJoinInbox(joinSettings.inbox(), clock));
+        SiteJoinInbox inbox = new SiteJoinInbox(joinSettings.inbox(), clock);
+        context.getRegistry().bind("siteJoinInbox", inbox);
+        context.getRegistry().bind("siteJoinDropGuard", inbox.guard());
     }
 }

@@ -3,10 +3,15 @@ package org.giscamel.sitejoin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.giscamel.inbox.DropGuard;
+import org.giscamel.inbox.RefusedDrop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -14,6 +19,8 @@ import java.time.Clock;
  * The file-drop trigger's bean ({@code siteJoinInbox}): a request file ends in {@code done/} or {@code failed/}
  * of the inbox, renamed {@code <stamp>-<name>} so that no earlier file is overwritten, beside its report
  * ({@code .report.json}) and, when it failed, an error note ({@code .error.json}) naming the step and the reason.
+ * An entry the route cannot read safely (see {@link DropGuard}) goes to {@code failed/} as
+ * {@code <stamp>-<safe name>} with an error note naming the name it was dropped under.
  */
 public final class SiteJoinInbox {
 
@@ -28,6 +35,11 @@ public final class SiteJoinInbox {
     SiteJoinInbox(Path inbox, Clock clock) {
         this.inbox = inbox;
         this.clock = clock;
+    }
+
+    /** The inbox route's {@code filter} ({@code siteJoinDropGuard}). */
+    DropGuard guard() {
+        return new DropGuard(this::refuse);
     }
 
     /** Stamps the file and arranges for its report to be kept beside it once the run has ended either way. */
@@ -46,6 +58,19 @@ public final class SiteJoinInbox {
                 keep(failed, inbox.resolve("failed"), kept);
             }
         });
+        // checked again now that the file is about to be read: it may have been swapped for a link since the poll
+        GenericFile<?> file = exchange.getMessage().getBody(GenericFile.class);
+        DropGuard.requireSafe(Path.of(file.getAbsoluteFilePath()));
+    }
+
+    private void refuse(RefusedDrop drop) throws IOException {
+        Path failed = inbox.resolve("failed");
+        String kept = ReportFiles.stamp(clock.instant()) + "-" + drop.storedName();
+        Files.createDirectories(failed);
+        Files.move(drop.entry(), failed.resolve(kept));
+        writeError(failed, kept, JSON.createObjectNode().put("request", kept).put("file", drop.name())
+                .put("error", drop.reason()));
+        LOG.warn("site-join request {} refused; it is kept in {} as {}: {}", drop.name(), failed, kept, drop.reason());
     }
 
     private void keep(Exchange exchange, Path folder, String kept) {
@@ -64,11 +89,15 @@ public final class SiteJoinInbox {
                 if (run != null) {
                     error.put("report", kept + ".report.json");
                 }
-                ReportFiles.write(folder.resolve(kept + ".error.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(error));
+                writeError(folder, kept, error);
                 LOG.warn("site-join request {} failed; it is kept in {}", kept, folder);
             }
         } catch (Exception e) {
             LOG.error("site-join request {}: its report could not be kept in {}: {}", kept, folder, e.getMessage());
         }
+    }
+
+    private static void writeError(Path folder, String kept, ObjectNode error) throws IOException {
+        ReportFiles.write(folder.resolve(kept + ".error.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(error));
     }
 }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -133,6 +134,12 @@ final class GpFlowHarness implements AutoCloseable {
 
     Path outbox(String job) {
         return dir.resolve("outbox").resolve(job);
+    }
+
+    /** How long a stop lets work under way finish ({@code camel.main.shutdown-timeout} in the application). */
+    void shutdownTimeout(Duration timeout) {
+        camel.context().getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+        camel.context().getShutdownStrategy().setTimeout(timeout.toMillis());
     }
 
     GpJobStore store() {

@@ -56,6 +56,14 @@ class GpJobStoreTest {
     }
 
     @Test
+    void anH2StoreIsLeftOpenAtJvmExitForTheFlowToCloseAfterItsDownloadsUnlessItsUrlSaysOtherwise() {
+        assertEquals("jdbc:h2:file:/data/gp-jobs;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                GpJobStore.closedByTheFlow("jdbc:h2:file:/data/gp-jobs;WRITE_DELAY=0"));
+        assertEquals("jdbc:h2:mem:gp;db_close_on_exit=true", GpJobStore.closedByTheFlow("jdbc:h2:mem:gp;db_close_on_exit=true"));
+        assertEquals("jdbc:postgresql://db/gis", GpJobStore.closedByTheFlow("jdbc:postgresql://db/gis"));
+    }
+
+    @Test
     void aJobIsRecordedBeforeSubmissionThenKeepsTheServersIdAndItsStatusHistory() {
         GpJobRecord job = intent("buffers", "points.geojson", SHA);
         assertEquals(GpPhase.SUBMITTING, job.phase());

@@ -136,6 +136,68 @@ class SiteJoinInboxTest {
         }
     }
 
+    @Test
+    void aRequestNamedWithBackslashesIsRefusedIntoFailedAndTheGoodRequestBesideItRuns() throws Exception {
+        startWithTriggers();
+        String request = "{\"machine\":\"" + world.arcgis.freshMachineUrl() + "\",\"cluster\":\"default\"}";
+        // done/ exists once a request ended; through it, this name reads as ../outside.json
+        Files.createDirectories(world.inbox.resolve("done"));
+        Path outside = Files.writeString(dir.resolve("outside.json"), request);
+        String escape = "done\\..\\..\\outside.json";
+
+        drop(escape, "{\"dropped\": true}");
+        drop("node2.json", request);
+
+        Path kept = awaitOne("failed", "-done_._._outside.json");
+        JsonNode note = JSON.readTree(Files.readString(awaitOne("failed", "-done_._._outside.json.error.json")));
+        assertEquals("{\"dropped\": true}", Files.readString(kept), "the file is kept as it was");
+        assertEquals(escape, note.path("file").asText(), "the note names the name as dropped");
+        assertEquals(kept.getFileName().toString(), note.path("request").asText());
+        assertTrue(note.path("error").asText().startsWith("the name '" + escape + "' is refused: "), note.toString());
+        assertEquals("done", JSON.readTree(Files.readString(awaitOne("done", "-node2.json.report.json"))).path("outcome").asText());
+        awaitOne("done", "-node2.json");
+        assertEquals(request, Files.readString(outside), "the file outside the inbox was not touched");
+        assertEquals(List.of("inbox", "outside.json", "reports"), names(dir));
+        assertEquals(1, reportCount(), "one run: the refused file was never read");
+    }
+
+    @Test
+    void aSymbolicLinkIsRefusedIntoFailedAsALinkAndNothingIsReadThroughIt() throws Exception {
+        startWithTriggers();
+        String request = "{\"machine\":\"" + world.arcgis.freshMachineUrl() + "\",\"cluster\":\"default\"}";
+        Path outside = Files.writeString(dir.resolve("outside.json"), request);
+        Files.createDirectories(world.inbox);
+        Files.createSymbolicLink(world.inbox.resolve("link.json"), Path.of("../outside.json"));
+
+        Path kept = awaitOne("failed", "-link.json");
+        JsonNode note = JSON.readTree(Files.readString(awaitOne("failed", "-link.json.error.json")));
+        assertTrue(Files.isSymbolicLink(kept), "the link itself was moved, not what it points to");
+        assertEquals(Path.of("../outside.json"), Files.readSymbolicLink(kept));
+        assertEquals("link.json", note.path("file").asText());
+        assertTrue(note.path("error").asText().contains("symbolic link to ../outside.json"), note.toString());
+        assertEquals(request, Files.readString(outside));
+
+        drop("node2.json", request);
+        awaitOne("done", "-node2.json");
+        assertEquals(1, reportCount(), "only the request dropped as a file ran");
+        assertEquals(1, world.count("POST", ".*/admin/joinSite"));
+    }
+
+    private long reportCount() throws IOException {
+        if (!Files.isDirectory(world.reports)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(world.reports)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     private static JsonNode read(Path file) {
         try {
             return JSON.readTree(Files.readString(file));
