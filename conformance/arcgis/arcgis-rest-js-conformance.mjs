@@ -40,6 +40,23 @@ function names(list) {
   return list.map((s) => (typeof s === "string" ? s : `${s.name}/${s.type}`)).join(",");
 }
 
+/**
+ * Two of the emulator's switches (docs/server-assumptions.md) set to what REST-JS 4.10.2 can handle, through its
+ * control API; every other switch keeps the emulator's profile (strict by default, so JSON arrives as text/plain,
+ * which REST-JS parses anyway):
+ * - servicesTokenExpires=number: fetchToken does new Date(response.expires), an Invalid Date for a string;
+ * - resultsLagReads=1: getAllResults() reads the results from one fresh status read after waitForCompletion
+ *   resolved on a Succeeded read, and fails on Object.keys(undefined) if that read lacks them too.
+ */
+async function setVariants() {
+  const wanted = { servicesTokenExpires: "NUMBER", resultsLagReads: 1 };
+  const reply = await fetch(`${new URL(site).origin}/__emulator/variants`,
+    { method: "POST", body: new URLSearchParams(Object.entries(wanted).map(([k, v]) => [k, String(v)])) });
+  const variants = await reply.json();
+  check("variants servicesTokenExpires=NUMBER resultsLagReads=1",
+    reply.ok && variants.servicesTokenExpires === "NUMBER" && variants.resultsLagReads === 1, JSON.stringify(variants));
+}
+
 async function tokenFlow() {
   const info = await request(`${site}/rest/info`);
   check(`info isTokenBasedSecurity=true tokenServicesUrl=<site>/tokens/generateToken`,
@@ -123,7 +140,7 @@ async function jobLifecycle(manager) {
     checkResult(results, "Output_Report", "GPDataFile", (v) => typeof v?.url === "string", "{url}");
     checkResult(results, "Output_Count", "GPLong", (v) => v === count, `${count}`);
 
-    // A fresh read: with the results-lag quirk the Succeeded info that ended the wait has no results yet.
+    // A fresh read: with the results lag the Succeeded info that ended the wait has no results yet.
     const paramUrls = (await job.getJobInfo()).results;
     const data = {};
     for (const name of ["Output_Buffers", "Output_Raster"]) {
@@ -209,6 +226,7 @@ async function expiredToken(manager) {
 }
 
 try {
+  await setVariants();
   const manager = await tokenFlow();
   await directory(manager);
   await jobLifecycle(manager);

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The HTTP layer shared by both emulators: binds to loopback, applies armed faults, logs requests without their
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Control API: {@code POST /__emulator/faults?fault=HTTP_503&path=regex&method=POST&times=2&delayMillis=0}
  * arms a fault; {@code DELETE /__emulator/faults} clears them; {@code GET /__emulator/requests} lists what was
- * received.
+ * received. The control API is the emulator's own, so its replies skip the emulated server's {@code finish} step.
  */
 public final class EmulatorHttpServer implements AutoCloseable {
 
@@ -46,22 +47,32 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private final FaultInjector faults;
     private final RequestLog requestLog;
     private final Runnable expireTokens;
+    private final UnaryOperator<EmulatorResponse> finish;
     private final HttpServer server;
     private final ExecutorService executor;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** A server whose replies go out as the handlers made them. */
+    public EmulatorHttpServer(String name, int port, Router router, ErrorResponder errors, FaultInjector faults,
+                              RequestLog requestLog, Runnable expireTokens) throws IOException {
+        this(name, port, router, errors, faults, requestLog, expireTokens, UnaryOperator.identity());
+    }
+
     /**
      * @param port         0 picks a free port
      * @param expireTokens what {@link Fault#EXPIRE_TOKENS} does on this emulator
+     * @param finish       the last look at every reply of the emulated server, errors included, before it is sent
      */
     public EmulatorHttpServer(String name, int port, Router router, ErrorResponder errors, FaultInjector faults,
-                              RequestLog requestLog, Runnable expireTokens) throws IOException {
+                              RequestLog requestLog, Runnable expireTokens, UnaryOperator<EmulatorResponse> finish)
+            throws IOException {
         this.name = name;
         this.router = router;
         this.errors = errors;
         this.faults = faults;
         this.requestLog = requestLog;
         this.expireTokens = expireTokens;
+        this.finish = finish;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -124,8 +135,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 int http = rule.fault() == Fault.HTTP_500 ? 500 : 503;
                 EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
-                send(exchange, errors.error(request, http, http,
-                        http == 503 ? "Service temporarily unavailable" : "Internal server error (injected)"));
+                send(exchange, finish.apply(errors.error(request, http, http,
+                        http == 503 ? "Service temporarily unavailable" : "Internal server error (injected)")));
                 return http;
             }
             case CONNECTION_RESET -> {
@@ -159,6 +170,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
         if (request.path().startsWith(CONTROL_PREFIX + "/faults") || request.path().equals(CONTROL_PREFIX + "/requests")) {
             return control(request);
         }
+        EmulatorResponse response = route(request);
+        return request.path().startsWith(CONTROL_PREFIX) ? response : finish.apply(response);
+    }
+
+    private EmulatorResponse route(EmulatorRequest request) {
         try {
             var match = router.match(request.method(), request.path());
             if (match.isEmpty()) {

@@ -54,6 +54,7 @@ class EsriRestJsConformanceTest {
                 Map.of("ARCGIS_PASSWORD", arcgis.config().password));
 
         run.assertSucceeded().assertPrinted(List.of(
+                "variants servicesTokenExpires=NUMBER resultsLagReads=1",
                 "info isTokenBasedSecurity=true tokenServicesUrl=<site>/tokens/generateToken",
                 "refreshCredentials user token issued, expires in the future",
                 "getToken exchanged the user token for a server token, cached for the site",
