@@ -33,6 +33,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorHttpServer.class);
     private static final String CONTROL_PREFIX = "/__emulator";
     private static final long MAX_HANG_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    /** What {@link #applyFault} answers when the connection is to be dropped without a reply. */
+    private static final EmulatorResponse DROPPED = EmulatorResponse.empty(-1);
 
     static {
         // Without TCP_NODELAY every reply waits ~40 ms for a delayed ACK; the JDK reads this once per JVM.
@@ -105,42 +107,52 @@ public final class EmulatorHttpServer implements AutoCloseable {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
         int status = 0;
+        boolean logged = false;
         try {
             var fault = path.startsWith(CONTROL_PREFIX) ? java.util.Optional.<FaultRule>empty() : faults.next(method, path);
-            if (fault.isPresent()) {
-                status = applyFault(fault.get(), exchange, method, path);
-                if (status != 0) {
-                    return;
-                }
+            EmulatorResponse response = fault.isPresent() ? applyFault(fault.get(), exchange, method, path) : null;
+            if (response == DROPPED) {
+                status = -1;
+                return;
             }
-            EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
-            EmulatorResponse response = handle(request);
+            if (response == null) {
+                response = handle(EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
+            }
             status = response.status();
+            // Logged before the reply leaves, so that a client holding the reply finds its request in the log.
+            log(method, path, status);
+            logged = true;
             send(exchange, response);
         } catch (IOException clientWentAway) {
             LOG.debug("{} {} {}: {}", name, method, path, clientWentAway.toString());
         } finally {
-            requestLog.record(new RequestLog.Entry(name, method, path, status));
-            LOG.debug("{} {} {} -> {}", name, method, path, status);
+            if (!logged) {
+                log(method, path, status);
+            }
             exchange.close();
         }
     }
 
-    /** Returns the status sent, -1 for a dropped connection, or 0 when the request should go on normally. */
-    private int applyFault(FaultRule rule, HttpExchange exchange, String method, String path) throws IOException {
+    private void log(String method, String path, int status) {
+        requestLog.record(new RequestLog.Entry(name, method, path, status));
+        LOG.debug("{} {} {} -> {}", name, method, path, status);
+    }
+
+    /** The reply a fault forces, {@link #DROPPED} for a dropped connection, or null to go on normally. */
+    private EmulatorResponse applyFault(FaultRule rule, HttpExchange exchange, String method, String path)
+            throws IOException {
         LOG.info("{} injecting {} on {} {}", name, rule.fault(), method, path);
         switch (rule.fault()) {
             case HTTP_500, HTTP_503 -> {
                 int http = rule.fault() == Fault.HTTP_500 ? 500 : 503;
                 EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
-                send(exchange, finish.apply(errors.error(request, http, http,
-                        http == 503 ? "Service temporarily unavailable" : "Internal server error (injected)")));
-                return http;
+                return finish.apply(errors.error(request, http, http,
+                        http == 503 ? "Service temporarily unavailable" : "Internal server error (injected)"));
             }
             case CONNECTION_RESET -> {
-                return -1; // closing the exchange before any header drops the connection
+                return DROPPED; // closing the exchange before any header drops the connection
             }
             case HANG -> {
                 try {
@@ -148,7 +160,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return -1;
+                return DROPPED;
             }
             case DELAY -> {
                 try {
@@ -156,11 +168,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return 0;
+                return null;
             }
             case EXPIRE_TOKENS -> {
                 expireTokens.run();
-                return 0;
+                return null;
             }
             default -> throw new IllegalStateException("Unknown fault " + rule.fault());
         }
