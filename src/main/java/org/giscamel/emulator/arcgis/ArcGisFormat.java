@@ -29,7 +29,8 @@ public final class ArcGisFormat {
     static EmulatorResponse render(EmulatorRequest request, EmulatorResponse response) {
         String contentType = response.contentType();
         String format = request.format();
-        if (format.equals("json") || !isJson(contentType)) {
+        // An image was asked for and an error came instead: the envelope stays JSON for the client to read.
+        if (format.equals("json") || format.equals("image") || !isJson(contentType)) {
             return response;
         }
         String pretty = pretty(Json.parseOrNull(response.bodyAsString()));
