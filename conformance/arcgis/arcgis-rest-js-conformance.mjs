@@ -95,6 +95,17 @@ async function directory(manager) {
   const secured = await request(`${services}/Secured`, { httpMethod: "GET", authentication: manager });
   console.log(`folder Secured GET with token services=${names(secured.services)}`);
 
+  // REST-JS POSTs export with f=json, as it does every request; a secured folder's map service needs the token.
+  const exported = await request(`${services}/Secured/Parcels/MapServer/export`, { authentication: manager,
+    params: { bbox: "-10,-10,10,10", bboxSR: 4326, imageSR: 4326, size: "256,256", format: "png" } });
+  const image = await fetch(`${exported.href}?token=${encodeURIComponent(await manager.getToken(services))}`);
+  const bytes = new Uint8Array(await image.arrayBuffer());
+  check("map export Secured/Parcels POST f=json -> {href:*.png, width:256, height:256, extent}, href -> PNG",
+    exported.href?.endsWith(".png") && exported.width === 256 && exported.height === 256
+      && exported.extent?.spatialReference?.wkid === 4326 && image.ok
+      && image.headers.get("content-type") === "image/png" && bytes[1] === 0x50 && bytes[2] === 0x4e,
+    `${JSON.stringify(exported)} href HTTP ${image.status} ${image.headers.get("content-type")}`);
+
   const metadata = await request(task, { httpMethod: "GET", authentication: manager });
   const params = (direction) => metadata.parameters
     .filter((p) => p.direction === `esriGPParameterDirection${direction}`).map((p) => p.name).join(",");
