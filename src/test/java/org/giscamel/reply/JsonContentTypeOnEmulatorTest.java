@@ -76,4 +76,16 @@ class JsonContentTypeOnEmulatorTest {
                 () -> http.call("read unknown resource", unknown));
         assertEquals(404, e.serverCode().orElseThrow());
     }
+
+    @ParameterizedTest
+    @EnumSource(JsonContentType.class)
+    void aDownloadAnsweredWithAnErrorEnvelopeFailsUnderEitherLabel(JsonContentType label) {
+        arcgis.config().variants.jsonContentType = label;
+        GisRequest gone = GisRequest.get(URI.create(arcgis.siteUrl()
+                + "/rest/directories/arcgisoutput/SampleWorldCities_MapServer/_ags_mapgone.png"));
+        assertEquals(LABELS.get(label), http.send("download map image", gone).contentType());
+        PermanentServerException e = assertThrows(PermanentServerException.class,
+                () -> http.download("download map image", gone, (headers, body) -> body.readAllBytes()));
+        assertEquals(404, e.serverCode().orElseThrow());
+    }
 }
