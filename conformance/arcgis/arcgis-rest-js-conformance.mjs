@@ -40,6 +40,23 @@ function names(list) {
   return list.map((s) => (typeof s === "string" ? s : `${s.name}/${s.type}`)).join(",");
 }
 
+/**
+ * Two of the emulator's switches (docs/server-assumptions.md) set to what REST-JS 4.10.2 can handle, through its
+ * control API; every other switch keeps the emulator's profile (strict by default, so JSON arrives as text/plain,
+ * which REST-JS parses anyway):
+ * - servicesTokenExpires=number: fetchToken does new Date(response.expires), an Invalid Date for a string;
+ * - resultsLagReads=1: getAllResults() reads the results from one fresh status read after waitForCompletion
+ *   resolved on a Succeeded read, and fails on Object.keys(undefined) if that read lacks them too.
+ */
+async function setVariants() {
+  const wanted = { servicesTokenExpires: "NUMBER", resultsLagReads: 1 };
+  const reply = await fetch(`${new URL(site).origin}/__emulator/variants`,
+    { method: "POST", body: new URLSearchParams(Object.entries(wanted).map(([k, v]) => [k, String(v)])) });
+  const variants = await reply.json();
+  check("variants servicesTokenExpires=NUMBER resultsLagReads=1",
+    reply.ok && variants.servicesTokenExpires === "NUMBER" && variants.resultsLagReads === 1, JSON.stringify(variants));
+}
+
 async function tokenFlow() {
   const info = await request(`${site}/rest/info`);
   check(`info isTokenBasedSecurity=true tokenServicesUrl=<site>/tokens/generateToken`,
@@ -77,6 +94,17 @@ async function directory(manager) {
 
   const secured = await request(`${services}/Secured`, { httpMethod: "GET", authentication: manager });
   console.log(`folder Secured GET with token services=${names(secured.services)}`);
+
+  // REST-JS POSTs export with f=json, as it does every request; a secured folder's map service needs the token.
+  const exported = await request(`${services}/Secured/Parcels/MapServer/export`, { authentication: manager,
+    params: { bbox: "-10,-10,10,10", bboxSR: 4326, imageSR: 4326, size: "256,256", format: "png" } });
+  const image = await fetch(`${exported.href}?token=${encodeURIComponent(await manager.getToken(services))}`);
+  const bytes = new Uint8Array(await image.arrayBuffer());
+  check("map export Secured/Parcels POST f=json -> {href:*.png, width:256, height:256, extent}, href -> PNG",
+    exported.href?.endsWith(".png") && exported.width === 256 && exported.height === 256
+      && exported.extent?.spatialReference?.wkid === 4326 && image.ok
+      && image.headers.get("content-type") === "image/png" && bytes[1] === 0x50 && bytes[2] === 0x4e,
+    `${JSON.stringify(exported)} href HTTP ${image.status} ${image.headers.get("content-type")}`);
 
   const metadata = await request(task, { httpMethod: "GET", authentication: manager });
   const params = (direction) => metadata.parameters
@@ -123,7 +151,7 @@ async function jobLifecycle(manager) {
     checkResult(results, "Output_Report", "GPDataFile", (v) => typeof v?.url === "string", "{url}");
     checkResult(results, "Output_Count", "GPLong", (v) => v === count, `${count}`);
 
-    // A fresh read: with the results-lag quirk the Succeeded info that ended the wait has no results yet.
+    // A fresh read: with the results lag the Succeeded info that ended the wait has no results yet.
     const paramUrls = (await job.getJobInfo()).results;
     const data = {};
     for (const name of ["Output_Buffers", "Output_Raster"]) {
@@ -209,6 +237,7 @@ async function expiredToken(manager) {
 }
 
 try {
+  await setVariants();
   const manager = await tokenFlow();
   await directory(manager);
   await jobLifecycle(manager);

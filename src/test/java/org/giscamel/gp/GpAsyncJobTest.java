@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -126,13 +128,27 @@ class GpAsyncJobTest {
         assertEquals(List.of(), fileNames(flow.inbox("buffers").resolve("processing")));
     }
 
-    @Test
-    void resultsMissingOnTheFirstReadAfterSuccessAreReadAgain() throws Exception {
-        assertTrue(arcgis.config().gp.resultsLag, "the emulator withholds results from the first read after success");
+    @ParameterizedTest(name = "results lag {0} status reads")
+    @ValueSource(ints = {0, 2})
+    void resultsMissingFromTheReadsAfterSuccessAreReadAgainUntilTheyAppear(int lagReads) throws Exception {
+        arcgis.config().variants.resultsLagReads = lagReads;
         flow.drop("buffers", "points.geojson", POINTS);
         GpJobRecord job = flow.awaitFinished("buffers", "points.geojson");
         assertEquals(GpPhase.SUCCEEDED, job.phase(), () -> job.failure().toString());
-        assertTrue(Files.exists(flow.jobFolder("buffers", job).resolve("buffer_raster.tif")));
+        Path folder = flow.jobFolder("buffers", job);
+        assertTrue(Files.exists(folder.resolve("buffer_raster.tif")));
+        assertEquals(2, json(folder.resolve("results.json")).at("/Output_Count/value").asInt());
+    }
+
+    @Test
+    void resultsThatNeverAppearFailTheJobOnceTheReadsAreUsedUp() throws Exception {
+        arcgis.config().variants.resultsLagReads = 1_000;
+        flow.drop("buffers", "points.geojson", POINTS);
+        GpJobRecord job = flow.awaitFinished("buffers", "points.geojson");
+        assertEquals(GpPhase.FAILED, job.phase());
+        GpFailure failure = job.failure().orElseThrow();
+        assertEquals("no-results", failure.reasonCode());
+        assertTrue(failure.reason().contains("listed no results in 5 reads"), failure.reason());
     }
 
     @Test

@@ -58,10 +58,10 @@ public final class ArcGisEmulator implements AutoCloseable {
 
         ArcGisErrors errors = new ArcGisErrors();
         this.siteServer = new EmulatorHttpServer("arcgis-site", config.sitePort, siteRouter, errors, faults, requests,
-                tokens::expireAll);
+                tokens::expireAll, ArcGisFormat.labelled(() -> config.variants));
         try {
             this.freshServer = new EmulatorHttpServer("arcgis-fresh", config.freshMachinePort, freshRouter, errors,
-                    faults, requests, tokens::expireAll);
+                    faults, requests, tokens::expireAll, ArcGisFormat.labelled(() -> config.variants));
         } catch (IOException | RuntimeException e) {
             siteServer.close();
             throw e;

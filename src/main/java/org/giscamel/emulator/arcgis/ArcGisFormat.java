@@ -7,11 +7,16 @@ import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
 
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
 /**
  * ArcGIS resources answer in the format {@code f} asks for, and {@code f} defaults to html: a client that forgets
  * {@code f=json} gets a page, as from a real server. {@code pjson} is indented JSON served as text.
  */
 public final class ArcGisFormat {
+
+    private static final String TEXT_PLAIN = "text/plain;charset=UTF-8";
 
     private ArcGisFormat() {
     }
@@ -24,14 +29,28 @@ public final class ArcGisFormat {
     static EmulatorResponse render(EmulatorRequest request, EmulatorResponse response) {
         String contentType = response.contentType();
         String format = request.format();
-        if (format.equals("json") || contentType == null || !contentType.startsWith("application/json")) {
+        // An image was asked for and an error came instead: the envelope stays JSON for the client to read.
+        if (format.equals("json") || format.equals("image") || !isJson(contentType)) {
             return response;
         }
         String pretty = pretty(Json.parseOrNull(response.bodyAsString()));
         return format.equals("pjson")
-                ? EmulatorResponse.text(response.status(), "text/plain;charset=UTF-8", pretty)
+                ? EmulatorResponse.text(response.status(), TEXT_PLAIN, pretty)
                 : EmulatorResponse.text(response.status(), "text/html;charset=UTF-8", "<html><body><pre>"
                         + pretty.replace("&", "&amp;").replace("<", "&lt;") + "</pre></body></html>");
+    }
+
+    /**
+     * The last step of every reply of the emulated server: JSON relabelled as the switch says, read per reply so
+     * that the control API changes it at once.
+     */
+    public static UnaryOperator<EmulatorResponse> labelled(Supplier<ArcGisVariants> variants) {
+        return response -> variants.get().jsonContentType == ArcGisVariants.JsonContentType.TEXT_PLAIN
+                && isJson(response.contentType()) ? response.withContentType(TEXT_PLAIN) : response;
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.startsWith("application/json");
     }
 
     private static String pretty(JsonNode body) {

@@ -45,6 +45,25 @@ public final class ArcGisVariants {
         DEFAULT
     }
 
+    /** The Content-Type every JSON reply of the emulated server carries (its {@code f=pjson} stays text/plain). */
+    public enum JsonContentType {
+        /** {@code application/json;charset=UTF-8}, what a client asking for {@code f=json} expects. */
+        APPLICATION_JSON,
+        /**
+         * {@code text/plain;charset=UTF-8}: some servers and the proxies in front of them label JSON this way;
+         * no source pins which do. REST-JS parses the body whatever the label says.
+         */
+        TEXT_PLAIN
+    }
+
+    /** How a generateToken reply spells {@code expires} (epoch milliseconds either way). */
+    public enum TokenExpires {
+        /** A JSON number, {@code "expires":1737000000000}. */
+        NUMBER,
+        /** A JSON string of digits, {@code "expires":"1737000000000"}. */
+        STRING
+    }
+
     public volatile FreshMachineLocal freshMachineLocal = FreshMachineLocal.INVALID_SITE;
     public volatile SecuredRootServices securedRootServices = SecuredRootServices.HIDDEN;
     public volatile RestartWindow restartWindow = RestartWindow.CONNECTION_DROP;
@@ -55,6 +74,26 @@ public final class ArcGisVariants {
      * are deprecated from 10.8, so tests run the join against 10.6, 10.8.1 and 11.x.
      */
     public volatile String version = "11.1";
+    /**
+     * How many status reads of a job after it turned {@code esriJobSucceeded} still lack {@code results}; 0 lists
+     * them at once. Only inferred: PYAPI re-polls a succeeded job without results up to 5 times with 1..5 s sleeps
+     * (reference §5.6, §6.3), so some servers must have answered that way; how many reads it lasts is unknown.
+     * Read at each status request, so a change applies to jobs already running.
+     */
+    public volatile int resultsLagReads = 2;
+    /** The label of JSON replies; no source says which servers or proxies send which. */
+    public volatile JsonContentType jsonContentType = JsonContentType.TEXT_PLAIN;
+    /**
+     * {@code expires} of {@code admin/generateToken}: the admin doc's example shows a string (reference §2.3,
+     * DOC:generatetoken, OLD-ADMIN-DOC); a number is what the services endpoint sends, which a server may do here too.
+     */
+    public volatile TokenExpires adminTokenExpires = TokenExpires.STRING;
+    /**
+     * {@code expires} of {@code tokens/generateToken}: a number in REST-JS's mocks and every client that reads it
+     * (reference §2.2); a string, as the admin endpoint documents it, has no source for this endpoint. REST-JS
+     * 4.10.2 turns a string into an Invalid Date.
+     */
+    public volatile TokenExpires servicesTokenExpires = TokenExpires.STRING;
 
     public static ArcGisVariants strict() {
         return new ArcGisVariants();
@@ -66,6 +105,10 @@ public final class ArcGisVariants {
         v.securedRootServices = SecuredRootServices.LISTED;
         v.restartWindow = RestartWindow.HTTP_503;
         v.joinedMachineCluster = JoinedMachineCluster.DEFAULT;
+        v.resultsLagReads = 0;
+        v.jsonContentType = JsonContentType.APPLICATION_JSON;
+        v.adminTokenExpires = TokenExpires.NUMBER;
+        v.servicesTokenExpires = TokenExpires.NUMBER;
         return v;
     }
 

@@ -83,13 +83,13 @@ final class DefaultServiceMetadata {
         body.set("initialExtent", extent(-1_113_194.9, 4_163_881.1, 3_339_584.7, 8_399_737.9));
         body.set("fullExtent", extent(-20_037_508.34, -20_037_508.34, 20_037_508.34, 20_037_508.34));
         body.put("units", "esriMeters")
-                .put("supportedImageFormatTypes", "PNG32,PNG24,PNG,JPG,DIB,TIFF,EMF,PS,PDF,GIF,SVG,SVGZ,BMP");
+                .put("supportedImageFormatTypes", MapExports.SUPPORTED_IMAGE_FORMATS);
         body.set("documentInfo", documentInfo(entry));
         body.put("capabilities", "Map,Query,Data")
                 .put("supportedQueryFormats", "JSON, geoJSON, PBF")
                 .put("maxRecordCount", 1000)
-                .put("maxImageHeight", 4096)
-                .put("maxImageWidth", 4096)
+                .put("maxImageHeight", MapExports.MAX_IMAGE_SIZE)
+                .put("maxImageWidth", MapExports.MAX_IMAGE_SIZE)
                 .put("supportedExtensions", catalog.find(entry.name(), "FeatureServer").isPresent() ? "FeatureServer" : "");
         return body;
     }

@@ -16,14 +16,16 @@ import java.util.stream.StreamSupport;
 
 /**
  * The services directory: {@code rest/services} (root), {@code rest/services/<folder>}, service metadata
- * {@code rest/services/<name>/<Type>} and layer metadata {@code .../MapServer/<id>}. Its routes match every path
- * under {@code rest/services}, so they are registered after the more specific ones (GPServer tasks and jobs).
+ * {@code rest/services/<name>/<Type>}, layer metadata {@code .../MapServer/<id>} and every map service's
+ * {@code export} ({@link CatalogMaps}). Its routes match every path under {@code rest/services}, so they are
+ * registered after the more specific ones (GPServer tasks and jobs, result map services).
  */
 final class ServicesDirectoryApi {
 
     private final ArcGisEmulatorConfig config;
     private final ServiceCatalog catalog;
     private final ServiceAccess access;
+    private final CatalogMaps maps;
 
     /** A service path split into the service it names and what follows the type. */
     private record Located(String name, String type, List<String> rest) {
@@ -36,6 +38,7 @@ final class ServicesDirectoryApi {
         this.config = config;
         this.catalog = catalog;
         this.access = access;
+        this.maps = new CatalogMaps(config.context, access);
     }
 
     void register(Router router) {
@@ -43,6 +46,7 @@ final class ServicesDirectoryApi {
         router.read(services, ArcGisFormat.honoured(
                 request -> EmulatorResponse.json(listing(request, catalog.folders(), ServiceCatalog.ROOT))));
         router.read(services + "/{path:.+}", ArcGisFormat.honoured(this::resolve));
+        maps.register(router);
     }
 
     private EmulatorResponse resolve(EmulatorRequest request) {
@@ -62,6 +66,9 @@ final class ServicesDirectoryApi {
         JsonNode metadata = metadata(entry.get());
         if (located.rest().isEmpty()) {
             return EmulatorResponse.json(metadata);
+        }
+        if (located.type().equals("MapServer") && located.rest().equals(List.of("export"))) {
+            return maps.export(request, entry.get(), metadata);
         }
         return layer(metadata, located).map(EmulatorResponse::json).orElseGet(ServicesDirectoryApi::invalidUrl);
     }

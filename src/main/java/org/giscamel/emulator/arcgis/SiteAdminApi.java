@@ -71,10 +71,7 @@ final class SiteAdminApi {
             case IN_SITE -> {
                 try {
                     TokenAuthority.Token token = issuer.forCredentials(request);
-                    // The admin endpoint sends expires as a string, as its documentation shows.
-                    yield EmulatorResponse.json(Json.object()
-                            .put("token", token.value())
-                            .put("expires", String.valueOf(token.expiresEpochMillis())));
+                    yield EmulatorResponse.json(TokenIssuer.reply(token, config.variants.adminTokenExpires));
                 } catch (TokenIssuer.Refusal refusal) {
                     yield AdminGuard.refused(new AdminException(400, Stream.concat(
                             Stream.of(TokenIssuer.UNABLE), refusal.details().stream()).toArray(String[]::new)));

@@ -1,6 +1,8 @@
 package org.giscamel.emulator.arcgis;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.http.EmulatorRequest;
+import org.giscamel.emulator.http.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The generateToken rules both token endpoints share: credentials, the {@code client} binding parameters and the
- * requested {@code expiration}. Each endpoint renders the outcome in its own envelope and {@code expires} type.
+ * requested {@code expiration}. Each endpoint renders the outcome in its own envelope, and spells {@code expires}
+ * as its switch in {@link ArcGisVariants} says.
  */
 final class TokenIssuer {
 
@@ -87,6 +90,14 @@ final class TokenIssuer {
         return List.of();
     }
 
+    /** {@code {"token":..,"expires":..}}, {@code expires} as a number or a string of epoch milliseconds. */
+    static ObjectNode reply(TokenAuthority.Token token, ArcGisVariants.TokenExpires spelling) {
+        ObjectNode body = Json.object().put("token", token.value());
+        return spelling == ArcGisVariants.TokenExpires.STRING
+                ? body.put("expires", String.valueOf(token.expiresEpochMillis()))
+                : body.put("expires", token.expiresEpochMillis());
+    }
+
     private static Long expiration(EmulatorRequest request) {
         Optional<String> minutes = request.nonBlankParam("expiration");
         try {
@@ -95,5 +106,4 @@ final class TokenIssuer {
             throw new Refusal(List.of("'expiration' must be a number of minutes."));
         }
     }
-
 }

@@ -49,10 +49,7 @@ final class TokenServiceApi {
             } else {
                 token = issuer.forCredentials(request);
             }
-            return EmulatorResponse.json(Json.object()
-                    .put("token", token.value())
-                    .put("expires", token.expiresEpochMillis())
-                    .put("ssl", false));
+            return EmulatorResponse.json(TokenIssuer.reply(token, config.variants.servicesTokenExpires).put("ssl", false));
         } catch (TokenIssuer.Refusal refusal) {
             return EmulatorResponse.json(ArcGisErrors.services(400, TokenIssuer.UNABLE, refusal.details()));
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The HTTP layer shared by both emulators: binds to loopback, applies armed faults, logs requests without their
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Control API: {@code POST /__emulator/faults?fault=HTTP_503&path=regex&method=POST&times=2&delayMillis=0}
  * arms a fault; {@code DELETE /__emulator/faults} clears them; {@code GET /__emulator/requests} lists what was
- * received.
+ * received. The control API is the emulator's own, so its replies skip the emulated server's {@code finish} step.
  */
 public final class EmulatorHttpServer implements AutoCloseable {
 
@@ -46,22 +47,32 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private final FaultInjector faults;
     private final RequestLog requestLog;
     private final Runnable expireTokens;
+    private final UnaryOperator<EmulatorResponse> finish;
     private final HttpServer server;
     private final ExecutorService executor;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** A server whose replies go out as the handlers made them. */
+    public EmulatorHttpServer(String name, int port, Router router, ErrorResponder errors, FaultInjector faults,
+                              RequestLog requestLog, Runnable expireTokens) throws IOException {
+        this(name, port, router, errors, faults, requestLog, expireTokens, UnaryOperator.identity());
+    }
+
     /**
      * @param port         0 picks a free port
      * @param expireTokens what {@link Fault#EXPIRE_TOKENS} does on this emulator
+     * @param finish       the last look at every reply of the emulated server, errors included, before it is sent
      */
     public EmulatorHttpServer(String name, int port, Router router, ErrorResponder errors, FaultInjector faults,
-                              RequestLog requestLog, Runnable expireTokens) throws IOException {
+                              RequestLog requestLog, Runnable expireTokens, UnaryOperator<EmulatorResponse> finish)
+            throws IOException {
         this.name = name;
         this.router = router;
         this.errors = errors;
         this.faults = faults;
         this.requestLog = requestLog;
         this.expireTokens = expireTokens;
+        this.finish = finish;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -95,46 +106,53 @@ public final class EmulatorHttpServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         int status = 0;
         boolean withToken = false;
+        boolean logged = false;
         try {
             var fault = path.startsWith(CONTROL_PREFIX) ? java.util.Optional.<FaultRule>empty() : faults.next(method, path);
-            if (fault.isPresent()) {
-                status = applyFault(fault.get(), exchange, method, path);
-                if (status != 0) {
-                    return;
-                }
+            EmulatorResponse response = fault.isPresent() ? applyFault(fault.get(), exchange, method, path) : null;
+            if (response == null) {
+                EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
+                withToken = request.nonBlankParam("token").isPresent() || request.header("Authorization").isPresent()
+                        || request.header("X-Esri-Authorization").isPresent();
+                response = handle(request);
             }
-            EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
-            withToken = request.nonBlankParam("token").isPresent() || request.header("Authorization").isPresent()
-                    || request.header("X-Esri-Authorization").isPresent();
-            EmulatorResponse response = handle(request);
             status = response.status();
+            // Logged before the reply leaves, so that a client holding the reply finds its request in the log.
+            log(method, path, status, withToken);
+            logged = true;
             if (!response.dropsConnection()) {
                 send(exchange, response);
             }
         } catch (IOException clientWentAway) {
             LOG.debug("{} {} {}: {}", name, method, path, clientWentAway.toString());
         } finally {
-            requestLog.record(new RequestLog.Entry(name, method, path, status, withToken));
-            LOG.debug("{} {} {} -> {}", name, method, path, status);
+            if (!logged) {
+                log(method, path, status, withToken);
+            }
             exchange.close();
         }
     }
 
-    /** Returns the status sent, -1 for a dropped connection, or 0 when the request should go on normally. */
-    private int applyFault(FaultRule rule, HttpExchange exchange, String method, String path) throws IOException {
+    private void log(String method, String path, int status, boolean withToken) {
+        requestLog.record(new RequestLog.Entry(name, method, path, status, withToken));
+        LOG.debug("{} {} {} -> {}", name, method, path, status);
+    }
+
+    /** The reply a fault forces (possibly a dropped connection), or null to go on normally. */
+    private EmulatorResponse applyFault(FaultRule rule, HttpExchange exchange, String method, String path)
+            throws IOException {
         LOG.info("{} injecting {} on {} {}", name, rule.fault(), method, path);
         switch (rule.fault()) {
             case HTTP_500, HTTP_503 -> {
                 int http = rule.fault() == Fault.HTTP_500 ? 500 : 503;
                 EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
-                send(exchange, errors.error(request, http, http,
+                return finish.apply(errors.error(request, http, http,
                         http == 503 ? "Service temporarily unavailable" : "Internal server error (injected)"));
-                return http;
             }
             case CONNECTION_RESET -> {
-                return EmulatorResponse.DROPPED; // closing the exchange before any header drops the connection
+                return EmulatorResponse.dropConnection(); // closing the exchange before any header drops the connection
             }
             case HANG -> {
                 try {
@@ -142,7 +160,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return -1;
+                return EmulatorResponse.dropConnection();
             }
             case DELAY -> {
                 try {
@@ -150,11 +168,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return 0;
+                return null;
             }
             case EXPIRE_TOKENS -> {
                 expireTokens.run();
-                return 0;
+                return null;
             }
             default -> throw new IllegalStateException("Unknown fault " + rule.fault());
         }
@@ -164,6 +182,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
         if (request.path().startsWith(CONTROL_PREFIX + "/faults") || request.path().equals(CONTROL_PREFIX + "/requests")) {
             return control(request);
         }
+        EmulatorResponse response = route(request);
+        return request.path().startsWith(CONTROL_PREFIX) ? response : finish.apply(response);
+    }
+
+    private EmulatorResponse route(EmulatorRequest request) {
         try {
             var match = router.match(request.method(), request.path());
             if (match.isEmpty()) {

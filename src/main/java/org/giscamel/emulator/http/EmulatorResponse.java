@@ -71,6 +71,13 @@ public final class EmulatorResponse {
         return status == DROPPED;
     }
 
+    /** The same reply under another Content-Type, e.g. JSON labelled as a server's proxy labels it. */
+    public EmulatorResponse withContentType(String newContentType) {
+        EmulatorResponse copy = new EmulatorResponse(status, newContentType, contentLength, body);
+        copy.headers.addAll(headers);
+        return copy;
+    }
+
     public EmulatorResponse header(String name, String value) {
         headers.add(Map.entry(name, value));
         return this;

@@ -41,6 +41,7 @@ public final class Variants {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // an emulator without any switch yet (iPortal's) shows {} instead of failing the emulators' start
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 

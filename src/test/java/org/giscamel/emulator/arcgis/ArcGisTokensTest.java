@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.util.List;
@@ -34,15 +36,24 @@ class ArcGisTokensTest {
         arcgis.close();
     }
 
-    @Test
-    void adminGenerateTokenSendsExpiresAsAString() {
+    /** Epoch milliseconds in the future, as a number or a string of digits as {@code spelling} says. */
+    private static void assertExpires(ArcGisVariants.TokenExpires spelling, JsonNode reply) {
+        JsonNode expires = reply.path("expires");
+        assertEquals(spelling == ArcGisVariants.TokenExpires.STRING, expires.isTextual(), reply.toString());
+        assertEquals(spelling == ArcGisVariants.TokenExpires.NUMBER, expires.isNumber(), reply.toString());
+        assertTrue(Long.parseLong(expires.asText()) > System.currentTimeMillis());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ArcGisVariants.TokenExpires.class)
+    void adminGenerateTokenSpellsExpiresAsItsSwitchSays(ArcGisVariants.TokenExpires spelling) {
+        arcgis.config().variants.adminTokenExpires = spelling;
         JsonNode reply = post(arcgis.siteUrl() + "/admin/generateToken",
                 form("username", USER, "password", PASSWORD, "client", "referer", "referer", "referer",
                         "expiration", "60", "f", "json")).json();
 
         assertFalse(reply.path("token").asText().isEmpty());
-        assertTrue(reply.path("expires").isTextual(), reply.toString());
-        assertTrue(Long.parseLong(reply.path("expires").asText()) > System.currentTimeMillis());
+        assertExpires(spelling, reply);
     }
 
     @Test
@@ -53,13 +64,15 @@ class ArcGisTokensTest {
         assertFalse(reply.path("token").asText().isEmpty(), reply.toString());
     }
 
-    @Test
-    void servicesGenerateTokenSendsExpiresAsANumberAndSsl() {
+    @ParameterizedTest
+    @EnumSource(ArcGisVariants.TokenExpires.class)
+    void servicesGenerateTokenSpellsExpiresAsItsSwitchSaysAndSendsSsl(ArcGisVariants.TokenExpires spelling) {
+        arcgis.config().variants.servicesTokenExpires = spelling;
         JsonNode reply = post(arcgis.siteUrl() + "/tokens/generateToken",
                 form("username", USER, "password", PASSWORD, "client", "referer", "referer", "@esri/arcgis-rest-js",
                         "f", "json")).json();
 
-        assertTrue(reply.path("expires").isNumber(), reply.toString());
+        assertExpires(spelling, reply);
         assertFalse(reply.path("ssl").asBoolean(true));
         assertFalse(reply.path("token").asText().isEmpty());
     }

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Runs Esri's own client, {@code @esri/arcgis-rest-request} 4.10.2 from npm, against the emulator: the node project
  * in {@code conformance/arcgis} signs in with {@code ArcGISIdentityManager} (user token, then the server-token
- * exchange), lists the services directory, runs a {@code Job} to its results, cancels another, and meets a forced
- * 498. Fails without Node.js (see {@link NodeProject}).
+ * exchange), lists the services directory, exports a map image, runs a {@code Job} to its results, cancels
+ * another, and meets a forced 498. Fails without Node.js (see {@link NodeProject}).
  */
 class EsriRestJsConformanceTest {
 
@@ -54,6 +54,7 @@ class EsriRestJsConformanceTest {
                 Map.of("ARCGIS_PASSWORD", arcgis.config().password));
 
         run.assertSucceeded().assertPrinted(List.of(
+                "variants servicesTokenExpires=NUMBER resultsLagReads=1",
                 "info isTokenBasedSecurity=true tokenServicesUrl=<site>/tokens/generateToken",
                 "refreshCredentials user token issued, expires in the future",
                 "getToken exchanged the user token for a server token, cached for the site",
@@ -62,6 +63,7 @@ class EsriRestJsConformanceTest {
                 "folder Basemaps GET services=" + services("Basemaps"),
                 "folder Secured GET anonymous -> ArcGISAuthError 499",
                 "folder Secured GET with token services=" + services("Secured"),
+                "map export Secured/Parcels POST f=json -> {href:*.png, width:256, height:256, extent}, href -> PNG",
                 "task BufferPoints executionType=esriExecutionTypeAsynchronous inputs=Input_Features,Distance "
                         + "outputs=Output_Buffers,Output_Raster,Output_Report,Output_Count",
                 "waitForCompletion status=Succeeded, Executing seen while polling",

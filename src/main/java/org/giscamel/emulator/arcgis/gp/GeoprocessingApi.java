@@ -23,6 +23,7 @@ import java.util.List;
  */
 public final class GeoprocessingApi {
 
+    private final ArcGisEmulatorConfig config;
     private final GpSettings settings;
     private final List<GpService> services;
     private final ServiceCatalog catalog;
@@ -37,6 +38,7 @@ public final class GeoprocessingApi {
 
     public GeoprocessingApi(ArcGisEmulatorConfig config, GpSettings settings, TokenAuthority tokens,
                             ServiceCatalog catalog, List<GpService> services) {
+        this.config = config;
         this.settings = settings;
         this.services = List.copyOf(services);
         this.catalog = catalog;
@@ -52,7 +54,7 @@ public final class GeoprocessingApi {
      */
     public Router register(Router router) {
         ResultMaps maps = new ResultMaps(http, jobs, currentVersion);
-        GpResultValues values = new GpResultValues(http, jobs, maps);
+        GpResultValues values = new GpResultValues(http, jobs, maps, () -> config.variants);
         GpServiceResources resources = new GpServiceResources(http, jobs, jobs.uploads(), settings, values, currentVersion);
         GpDirectories directories = new GpDirectories(http, jobs);
         for (GpService service : services) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,7 +51,7 @@ public final class GpJob {
     private final long cancellingMillis;
     private final int progressSteps;
     private final AtomicLong cancelRequestedAt = new AtomicLong(NOT_CANCELLED);
-    private final AtomicBoolean resultsWithheld;
+    private final AtomicInteger readsWithoutResults = new AtomicInteger();
     private volatile Map<String, GpOutput> outputs;
 
     GpJob(GpService service, GpTask task, GpRun run, Timeline timeline, GpOutcome outcome, List<String> errors,
@@ -65,7 +65,6 @@ public final class GpJob {
         this.errors = errors;
         this.cancellingMillis = settings.cancellingMillis;
         this.progressSteps = Math.max(1, settings.progressSteps);
-        this.resultsWithheld = new AtomicBoolean(settings.resultsLag && !run.sync());
     }
 
     public String id() {
@@ -172,9 +171,12 @@ public final class GpJob {
         return details;
     }
 
-    /** The results-lag quirk: true exactly once, for the first status read after success. */
-    boolean withholdResultsOnce() {
-        return resultsWithheld.compareAndSet(true, false);
+    /**
+     * The results-lag quirk, asked on each status read of the succeeded job: true for the first {@code lagReads}
+     * of them.
+     */
+    boolean withholdResults(int lagReads) {
+        return readsWithoutResults.getAndUpdate(n -> n < lagReads ? n + 1 : n) < lagReads;
     }
 
     /** Effective input values (defaults applied), by parameter name. */

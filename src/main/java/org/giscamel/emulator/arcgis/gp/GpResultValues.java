@@ -5,11 +5,13 @@ import org.giscamel.gp.GpJobStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.giscamel.emulator.arcgis.ArcGisVariants;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
 
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /** Renders jobs and their result values (§5.6, §5.8), including the result map service's {@code mapImage} rule. */
 final class GpResultValues {
@@ -17,17 +19,19 @@ final class GpResultValues {
     private final GpHttp http;
     private final GpJobs jobs;
     private final ResultMaps maps;
+    private final Supplier<ArcGisVariants> variants;
 
-    GpResultValues(GpHttp http, GpJobs jobs, ResultMaps maps) {
+    GpResultValues(GpHttp http, GpJobs jobs, ResultMaps maps, Supplier<ArcGisVariants> variants) {
         this.http = http;
         this.jobs = jobs;
         this.maps = maps;
+        this.variants = variants;
     }
 
     /**
      * The job resource. {@code messages} is always present (the schema requires it) and empty when
-     * {@code returnMessages=false}; {@code results} appears once succeeded, except on the first such read when
-     * the results-lag quirk is on; {@code inputs} appears once the job has ended.
+     * {@code returnMessages=false}; {@code results} appears once succeeded, except on the first
+     * {@link ArcGisVariants#resultsLagReads} such reads; {@code inputs} appears once the job has ended.
      */
     ObjectNode jobJson(GpJob job, boolean returnMessages) {
         long now = jobs.now();
@@ -38,7 +42,7 @@ final class GpResultValues {
             body.putObject("progress").put("type", "step").put("message", job.progressMessage(now))
                     .put("percent", percent.getAsInt());
         }
-        if (status == GpJobStatus.SUCCEEDED && !job.withholdResultsOnce()) {
+        if (status == GpJobStatus.SUCCEEDED && !job.withholdResults(variants.get().resultsLagReads)) {
             ObjectNode results = body.putObject("results");
             job.task().outputs().forEach(p -> results.putObject(p.name()).put("paramUrl", "results/" + p.name()));
         }

@@ -42,8 +42,6 @@ public final class GpSettings {
      * becomes a secured folder of the catalog. Read once, when the API is registered.
      */
     public volatile boolean requireToken = true;
-    /** Real quirk: the first status read that shows esriJobSucceeded has no {@code results} yet. */
-    public volatile boolean resultsLag = true;
     /** Jobs and their files disappear after this long, as the arcgisjobs directory is cleaned (DSC: 360 min). */
     public volatile long jobRetentionMillis = 360 * 60_000L;
     /** Largest accepted upload; the whole body is held in memory. */

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.http.Json;
 import org.giscamel.emulator.imagery.Extent;
+import org.giscamel.emulator.imagery.SpatialRef;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Buffers points as the Buffer tool does: one polygon per input feature (a multipoint gives one ring per point),
@@ -22,8 +22,6 @@ import java.util.Set;
 final class PointBuffers {
 
     static final int VERTICES = 64;
-    private static final Set<Integer> GEOGRAPHIC_WKIDS = Set.of(4326, 4269, 4258, 4283, 4167, 4617, 4230);
-    private static final Set<Integer> WEB_MERCATOR_WKIDS = Set.of(3857, 102100, 102113, 900913);
 
     /** The buffered features; {@code featureSet} is already cut at the record limit. */
     record Result(ObjectNode featureSet, Extent extent, int count, JsonNode spatialReference) {
@@ -34,7 +32,7 @@ final class PointBuffers {
 
     static Result buffer(JsonNode input, JsonNode defaultSpatialReference, LinearUnit distance, int maximumRecords) {
         JsonNode sr = input.hasNonNull("spatialReference") ? input.get("spatialReference") : defaultSpatialReference;
-        boolean geographic = GEOGRAPHIC_WKIDS.contains(wkid(sr));
+        boolean geographic = isGeographic(sr);
         Map<String, String> fields = attributeFields(input);
         ObjectNode out = Json.object().put("displayFieldName", "").put("geometryType", "esriGeometryPolygon");
         out.set("spatialReference", sr.deepCopy());
@@ -70,24 +68,12 @@ final class PointBuffers {
 
     /** The extent in degrees, as the GeoTIFF's EPSG:4326 keys need; the world for unknown projections. */
     static Extent geographicExtent(Extent extent, JsonNode sr) {
-        int wkid = wkid(sr);
-        if (GEOGRAPHIC_WKIDS.contains(wkid)) {
-            return extent;
-        }
-        if (!WEB_MERCATOR_WKIDS.contains(wkid)) {
-            return Extent.WORLD;
-        }
-        double r = 6378137;
-        return new Extent(Math.toDegrees(extent.xmin() / r), Math.toDegrees(Math.atan(Math.sinh(extent.ymin() / r))),
-                Math.toDegrees(extent.xmax() / r), Math.toDegrees(Math.atan(Math.sinh(extent.ymax() / r))));
+        SpatialRef from = SpatialRef.fromJson(sr);
+        return from.isGeographic() || from.isWebMercator() ? from.to(SpatialRef.WGS84).apply(extent) : Extent.WORLD;
     }
 
     static boolean isGeographic(JsonNode sr) {
-        return GEOGRAPHIC_WKIDS.contains(wkid(sr));
-    }
-
-    private static int wkid(JsonNode sr) {
-        return sr.path("latestWkid").asInt(sr.path("wkid").asInt(4326));
+        return SpatialRef.fromJson(sr).isGeographic();
     }
 
     /** Input attribute fields to keep: declared ones, or those seen in the features when the schema is omitted. */

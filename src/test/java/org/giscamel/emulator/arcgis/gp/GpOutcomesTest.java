@@ -117,9 +117,9 @@ class GpOutcomesTest {
 
     @Test
     void settingsChangeThroughTheControlApi() {
-        JsonNode settings = control("POST", "/__emulator/gp/settings?executingMillis=123&resultsLag=false");
+        JsonNode settings = control("POST", "/__emulator/gp/settings?executingMillis=123&maximumRecords=7");
         assertEquals(123, settings.get("executingMillis").asInt());
-        assertFalse(site.gp.settings().resultsLag);
+        assertEquals(7, site.gp.settings().maximumRecords);
         assertEquals(400, control("POST", "/__emulator/gp/settings?noSuchSetting=1").at("/error/code").asInt());
     }
 }

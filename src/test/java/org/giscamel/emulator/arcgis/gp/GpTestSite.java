@@ -43,6 +43,7 @@ final class GpTestSite implements AutoCloseable {
                          {"geometry":{"x":-104.40,"y":34.80},"attributes":{"OBJECTID":2,"Name":"Station"}}]}""";
     static final String DISTANCE = "{\"distance\":500,\"units\":\"esriMeters\"}";
 
+    final ArcGisEmulatorConfig config;
     final GeoprocessingApi gp;
     final ServiceCatalog catalog;
     final TokenAuthority tokens;
@@ -51,7 +52,7 @@ final class GpTestSite implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private GpTestSite(GpSettings settings, Clock clock) throws IOException {
-        ArcGisEmulatorConfig config = ArcGisEmulatorConfig.defaults();
+        config = ArcGisEmulatorConfig.defaults();
         config.clock = clock;
         tokens = new TokenAuthority(clock, 60, 24 * 60);
         // the clock may be moved by hours; the token must outlive any test
