@@ -1,35 +1,85 @@
 package org.giscamel.http;
 
-import java.io.FileNotFoundException;
-import java.net.http.HttpRequest;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A {@code multipart/form-data} body whose file part is read from disk while sending, never held in memory. */
-final class MultipartBody {
+/**
+ * A {@code multipart/form-data} body whose file part is read from disk while sending, never held in memory. It can
+ * be sent again (a proxy's authentication challenge asks for that), and its length is known up front.
+ */
+final class MultipartBody extends AbstractHttpEntity {
 
-    private final String boundary = "gis-camel-" + UUID.randomUUID();
+    private static final String BOUNDARY_PREFIX = "gis-camel-";
 
-    String contentType() {
-        return "multipart/form-data; boundary=" + boundary;
+    private final byte[] head;
+    private final Path file;
+    private final byte[] tail;
+    private final long length;
+
+    /** @throws IOException when the file cannot be read, e.g. is missing */
+    static MultipartBody of(Map<String, String> fields, GisRequest.FilePart file) throws IOException {
+        return new MultipartBody(BOUNDARY_PREFIX + UUID.randomUUID(), fields, file);
     }
 
-    HttpRequest.BodyPublisher publisher(Map<String, String> fields, GisRequest.FilePart file)
-            throws FileNotFoundException {
-        StringBuilder head = new StringBuilder();
-        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+    private MultipartBody(String boundary, Map<String, String> fields, GisRequest.FilePart part) throws IOException {
+        super("multipart/form-data; boundary=" + boundary, null);
+        StringBuilder text = new StringBuilder();
+        fields.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(quoted(name)).append("\"\r\n\r\n")
                 .append(value == null ? "" : value).append("\r\n"));
-        head.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(quoted(file.field()))
-                .append("\"; filename=\"").append(quoted(file.file().getFileName().toString())).append("\"\r\n")
-                .append("Content-Type: ").append(file.contentType()).append("\r\n\r\n");
-        String tail = "\r\n--" + boundary + "--\r\n";
-        return HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofByteArray(head.toString().getBytes(StandardCharsets.UTF_8)),
-                HttpRequest.BodyPublishers.ofFile(file.file()),
-                HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.UTF_8)));
+        text.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(quoted(part.field()))
+                .append("\"; filename=\"").append(quoted(part.file().getFileName().toString())).append("\"\r\n")
+                .append("Content-Type: ").append(part.contentType()).append("\r\n\r\n");
+        this.head = text.toString().getBytes(StandardCharsets.UTF_8);
+        this.file = part.file();
+        this.tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        this.length = head.length + Files.size(file) + tail.length;
+    }
+
+    @Override
+    public long getContentLength() {
+        return length;
+    }
+
+    @Override
+    public InputStream getContent() throws IOException {
+        return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
+                Files.newInputStream(file), new ByteArrayInputStream(tail))));
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(head);
+        Files.copy(file, out);
+        out.write(tail);
+    }
+
+    @Override
+    public boolean isRepeatable() {
+        return true;
+    }
+
+    @Override
+    public boolean isStreaming() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        // every send opens and closes the file itself
     }
 
     /** Quotes and line breaks would end the header value early. */

@@ -1,15 +1,15 @@
 package org.giscamel.reply;
 
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.FileSystemException;
 import java.security.cert.CertificateException;
 
@@ -24,15 +24,15 @@ public final class IoFailures {
 
     public static GisServerException classify(String step, URI target, IOException failure) {
         String where = hostAndPort(target);
-        // The JDK client reports an unknown host as a ConnectException caused by UnresolvedAddressException.
-        if (hasCause(failure, UnknownHostException.class) || hasCause(failure, UnresolvedAddressException.class)) {
+        if (hasCause(failure, UnknownHostException.class)) {
             return new PermanentServerException(step, "unknown host " + where, failure);
         }
         if (isTrustProblem(failure)) {
             return new PermanentServerException(step, "TLS failure with " + where + " (" + failure.getClass().getSimpleName()
                     + "; check the trust store settings)", failure);
         }
-        if (hasCause(failure, HttpTimeoutException.class)) {
+        // Connect and read timeouts (SocketTimeoutException), and the wait for a pooled connection.
+        if (hasCause(failure, InterruptedIOException.class)) {
             return new TransientServerException(step, TransientServerException.Reason.TIMEOUT,
                     "no answer from " + where + " in time", failure);
         }
@@ -43,17 +43,17 @@ public final class IoFailures {
         if (hasCause(failure, FileSystemException.class) || hasCause(failure, FileNotFoundException.class)) {
             return new PermanentServerException(step, "local file problem: " + failure.getMessage(), failure);
         }
-        // Resets, EOF and "header parser received no bytes": the connection broke, a later attempt may work.
+        // Resets, EOF, a server that closed without answering: the connection broke, a later attempt may work.
         return new TransientServerException(step, TransientServerException.Reason.CONNECTION_RESET,
                 "connection to " + where + " broke (" + failure.getClass().getSimpleName() + ")", failure);
     }
 
     /**
-     * An untrusted or mismatched certificate, or a handshake the two sides cannot agree on: configuration, not
-     * luck. A connection dropped during the handshake (a restarting server) is not one.
+     * An untrusted certificate, one issued for another name, or a handshake the two sides cannot agree on:
+     * configuration, not luck. A connection dropped during the handshake (a restarting server) is not one.
      */
     private static boolean isTrustProblem(IOException failure) {
-        if (hasCause(failure, CertificateException.class)) {
+        if (hasCause(failure, CertificateException.class) || hasCause(failure, SSLPeerUnverifiedException.class)) {
             return true;
         }
         return hasCause(failure, SSLHandshakeException.class)

@@ -15,6 +15,8 @@ import org.giscamel.token.TokenService;
 import org.giscamel.token.TokenSettings;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Binds the protocol beans every flow uses, configured from {@code gis.*} properties: {@code gisHttpClient},
@@ -29,11 +31,13 @@ public class GisBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         GisSettings settings = GisSettings.of(context.getPropertiesComponent());
-        GisHttpClient http = new GisHttpClient(httpSettings(settings));
-        TokenService tokens = new TokenService(http, tokenSettings(settings));
+        HttpSettings httpSettings = httpSettings(settings);
+        TokenSettings tokenSettings = tokenSettings(settings);
         ServerConnections connections = ServerConnections.from(settings);
         RedeliveryPolicy retry = retryPolicy(settings);
         settings.requireValid();
+        GisHttpClient http = new GisHttpClient(context, httpSettings);
+        TokenService tokens = new TokenService(http, tokenSettings);
         Registry registry = context.getRegistry();
         registry.bind("gisHttpClient", http);
         registry.bind("tokenService", tokens);
@@ -71,7 +75,33 @@ public class GisBeans implements CamelConfiguration {
         });
         http.setTrustStoreType(settings.choice("gis.http.trust-store-type", "PKCS12", "PKCS12", "JKS"));
         http.setTrustAllCertificates(settings.bool("gis.http.trust-all-certificates", false));
+        settings.optional("gis.http.ssl-context-parameters").ifPresent(http::setSslContextParameters);
+        http.setUseGlobalSslContextParameters(settings.bool("gis.http.use-global-ssl-context-parameters", false));
+        if (http.tlsChoices().size() > 1) {
+            settings.problem("gis.http.trust-store, gis.http.trust-all-certificates, gis.http.ssl-context-parameters"
+                    + " and gis.http.use-global-ssl-context-parameters are alternatives; choose one, not "
+                    + http.tlsChoices());
+        }
+        proxySettings(settings, http);
         return http;
+    }
+
+    private static void proxySettings(GisSettings settings, HttpSettings http) {
+        Optional<String> host = settings.optional("gis.http.proxy-host");
+        if (host.isEmpty()) {
+            for (String key : List.of("gis.http.proxy-port", "gis.http.proxy-user")) {
+                settings.optional(key).ifPresent(v -> settings.problem(key + " is set but gis.http.proxy-host is not"));
+            }
+            return;
+        }
+        http.setProxyHost(host.get());
+        settings.required("gis.http.proxy-port", "because gis.http.proxy-host is set");
+        http.setProxyPort(settings.port("gis.http.proxy-port", 0));
+        settings.optional("gis.http.proxy-user").ifPresent(user -> {
+            http.setProxyUser(user);
+            http.setProxyPassword(settings.requiredSecret("gis.http.proxy-password", "because gis.http.proxy-user is set"));
+        });
+        http.setNonProxyHosts(settings.string("gis.http.non-proxy-hosts", HttpSettings.LOOPBACK_HOSTS));
     }
 
     public static TokenSettings tokenSettings(GisSettings settings) {

@@ -208,7 +208,7 @@ class GisHttpClientTest {
 
     @Test
     void resetConnectionIsTransient() {
-        // A POST: the JDK client silently repeats an idempotent GET once when the connection drops.
+        // A POST, which must never be repeated behind the flow's back; automatic retries are off for every method.
         server.faults.arm(Fault.CONNECTION_RESET, "/echo", 1);
         TransientServerException e = assertThrows(TransientServerException.class,
                 () -> http.send("join site", GisRequest.postForm(server.uri("/echo"), Map.of("f", "json"))));

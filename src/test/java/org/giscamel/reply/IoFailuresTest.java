@@ -1,18 +1,21 @@
 package org.giscamel.reply;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
 import java.security.cert.CertificateException;
 
@@ -34,35 +37,32 @@ class IoFailuresTest {
     }
 
     @Test
-    void unresolvedHostAsTheJdkClientReportsItIsPermanent() {
-        ConnectException jdk = new ConnectException();
-        jdk.initCause(new UnresolvedAddressException());
-        GisServerException e = classify(jdk);
+    void unknownHostIsPermanent() {
+        GisServerException e = classify(new UnknownHostException("gis.example.com"));
         assertInstanceOf(PermanentServerException.class, e);
         assertEquals("start machine failed: unknown host gis.example.com:6443", e.getMessage());
     }
 
     @Test
-    void unknownHostIsPermanent() {
-        assertInstanceOf(PermanentServerException.class, classify(new UnknownHostException("gis.example.com")));
-    }
-
-    @Test
     void timeoutsAreTransient() {
-        assertEquals(TransientServerException.Reason.TIMEOUT, reason(new HttpTimeoutException("request timed out")));
-        assertEquals(TransientServerException.Reason.TIMEOUT, reason(new HttpConnectTimeoutException("connect timed out")));
+        assertEquals(TransientServerException.Reason.TIMEOUT, reason(new SocketTimeoutException("Read timed out")));
+        assertEquals(TransientServerException.Reason.TIMEOUT, reason(new ConnectTimeoutException("Connect timed out")));
+        assertEquals(TransientServerException.Reason.TIMEOUT,
+                reason(new ConnectionRequestTimeoutException("Timeout deadline: 180000 MILLISECONDS")));
     }
 
     @Test
     void refusedConnectionIsTransientAndSaysSo() {
         assertEquals(TransientServerException.Reason.CONNECTION_REFUSED, reason(new ConnectException("Connection refused")));
+        assertEquals(TransientServerException.Reason.CONNECTION_REFUSED,
+                reason(new HttpHostConnectException("Connect to http://gis.example.com:6443 failed: Connection refused")));
     }
 
     @Test
     void resetAndEmptyRepliesAreTransient() {
         assertEquals(TransientServerException.Reason.CONNECTION_RESET, reason(new SocketException("Connection reset")));
         assertEquals(TransientServerException.Reason.CONNECTION_RESET,
-                reason(new IOException("HTTP/1.1 header parser received no bytes")));
+                reason(new NoHttpResponseException("gis.example.com:6443 failed to respond")));
     }
 
     @Test
@@ -71,6 +71,8 @@ class IoFailuresTest {
         handshake.initCause(new CertificateException("No subject alternative names matching IP address"));
         assertInstanceOf(PermanentServerException.class, classify(handshake));
         assertInstanceOf(PermanentServerException.class, classify(new SSLHandshakeException("handshake_failure")));
+        assertInstanceOf(PermanentServerException.class, classify(new SSLPeerUnverifiedException(
+                "Certificate for <127.0.0.1> doesn't match any of the subject alternative names: [localhost]")));
     }
 
     @Test

@@ -176,7 +176,7 @@ class SiteJoinFaultsTest {
 
         assertFailedAt(result, Step.WAIT_FOR_RESTART, "after 300ms (last seen: probe the machine's admin failed");
         assertTrue(step(result, Step.WAIT_FOR_RESTART).detail().contains(
-                window == ArcGisVariants.RestartWindow.HTTP_503 ? "HTTP 503" : "broke (IOException)"), step(result, Step.WAIT_FOR_RESTART).detail());
+                window == ArcGisVariants.RestartWindow.HTTP_503 ? "HTTP 503" : "broke (NoHttpResponseException)"), step(result, Step.WAIT_FOR_RESTART).detail());
     }
 
     @Test
