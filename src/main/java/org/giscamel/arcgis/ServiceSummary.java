@@ -1,6 +1,7 @@
 package org.giscamel.arcgis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.geo.LonLatBox;
 
 import java.util.ArrayList;
 import java.util.Arrays;

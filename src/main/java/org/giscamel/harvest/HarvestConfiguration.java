@@ -8,7 +8,7 @@ import org.apache.camel.spi.Registry;
 import org.giscamel.config.GisSettings;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.observe.GisMetrics;
-import org.giscamel.routes.GisBeans;
+import org.giscamel.wiring.GisBeans;
 import org.giscamel.token.TokenService;
 
 import java.time.Clock;

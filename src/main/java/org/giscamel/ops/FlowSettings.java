@@ -4,7 +4,7 @@ import org.giscamel.config.GisSettings;
 import org.giscamel.config.ServerConnections;
 import org.giscamel.gp.GpFlowSettings;
 import org.giscamel.harvest.HarvestConfiguration;
-import org.giscamel.routes.GisBeans;
+import org.giscamel.wiring.GisBeans;
 import org.giscamel.sitejoin.SiteJoinSettings;
 import org.giscamel.status.StatusSettings;
 

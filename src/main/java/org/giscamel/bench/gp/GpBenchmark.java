@@ -1,4 +1,4 @@
-package org.giscamel.gp.bench;
+package org.giscamel.bench.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * instances read config/application.properties):
  *
  * <pre>
- * java -cp target/gis-camel-routes.jar org.giscamel.gp.bench.GpBenchmark jobs [jobs] [execute-seconds] [spread-seconds]
- * java -cp target/gis-camel-routes.jar org.giscamel.gp.bench.GpBenchmark raster [gibibytes]
+ * java -cp target/gis-camel-routes.jar org.giscamel.bench.gp.GpBenchmark jobs [jobs] [execute-seconds] [spread-seconds]
+ * java -cp target/gis-camel-routes.jar org.giscamel.bench.gp.GpBenchmark raster [gibibytes]
  * </pre>
  *
  * {@code jobs} (defaults 1000, 15, 150): the emulator runs in this JVM; two application instances, each in its own

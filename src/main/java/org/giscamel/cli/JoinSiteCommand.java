@@ -1,10 +1,12 @@
-package org.giscamel.sitejoin;
+package org.giscamel.cli;
 
 import org.apache.camel.Exchange;
-import org.giscamel.cli.CommandLine;
-import org.giscamel.cli.OneShotCamel;
-import org.giscamel.cli.UsageException;
 import org.giscamel.config.ConfigFiles;
+import org.giscamel.sitejoin.InvalidSiteJoinRequestException;
+import org.giscamel.sitejoin.SiteJoinBeans;
+import org.giscamel.sitejoin.SiteJoinRequest;
+import org.giscamel.sitejoin.SiteJoinRun;
+import org.giscamel.sitejoin.StepResult;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

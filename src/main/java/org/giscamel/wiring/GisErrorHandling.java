@@ -1,4 +1,4 @@
-package org.giscamel.routes;
+package org.giscamel.wiring;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.giscamel.reply.TransientServerException;

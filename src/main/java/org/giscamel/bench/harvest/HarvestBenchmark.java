@@ -1,4 +1,4 @@
-package org.giscamel.harvest;
+package org.giscamel.bench.harvest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +14,9 @@ import org.giscamel.emulator.arcgis.ServiceCatalog;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
+import org.giscamel.harvest.HarvestConfig;
+import org.giscamel.harvest.HarvestConfiguration;
+import org.giscamel.harvest.HarvestRun;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.http.HttpSettings;
 import org.giscamel.iportal.PortalServices;
@@ -45,7 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * heap of each.
  *
  * <pre>
- * java -Xmx1g -cp target/gis-camel-routes.jar org.giscamel.harvest.HarvestBenchmark [services] [folders]
+ * java -Xmx1g -cp target/gis-camel-routes.jar org.giscamel.bench.harvest.HarvestBenchmark [services] [folders]
  * </pre>
  *
  * Exits 1 when the rerun with nothing changed made a write. Peak heap is the JVM's, sampled every few

@@ -1,4 +1,4 @@
-package org.giscamel.arcgis;
+package org.giscamel.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.giscamel.harvest;
+package org.giscamel.bench.harvest;
 
 import org.junit.jupiter.api.Test;
 

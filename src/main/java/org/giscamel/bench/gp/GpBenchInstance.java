@@ -1,4 +1,4 @@
-package org.giscamel.gp.bench;
+package org.giscamel.bench.gp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

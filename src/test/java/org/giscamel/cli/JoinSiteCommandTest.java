@@ -1,7 +1,7 @@
-package org.giscamel.sitejoin;
+package org.giscamel.cli;
 
-import org.giscamel.cli.UsageException;
 import org.giscamel.emulator.arcgis.ArcGisEmulator;
+import org.giscamel.sitejoin.SiteJoinWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

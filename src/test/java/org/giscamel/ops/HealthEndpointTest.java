@@ -1,4 +1,4 @@
-package org.giscamel.routes;
+package org.giscamel.ops;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,4 +1,4 @@
-package org.giscamel.harvest;
+package org.giscamel.bench.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giscamel.arcgis.FolderListing;
@@ -6,11 +6,16 @@ import org.giscamel.arcgis.ServiceFilter;
 import org.giscamel.arcgis.ServiceRef;
 import org.giscamel.arcgis.ServiceSummary;
 import org.giscamel.arcgis.ServicesDirectory;
+import org.giscamel.harvest.ArcGisCatalog;
+import org.giscamel.harvest.ArcGisMapping;
+import org.giscamel.harvest.DesiredRegistration;
+import org.giscamel.harvest.HarvestSource;
+import org.giscamel.harvest.RegistrationDesign;
+import org.giscamel.http.GisHttpClient;
 import org.giscamel.iportal.OwnedRegistration;
 import org.giscamel.iportal.PortalServices;
 import org.giscamel.token.CredentialsProvider;
 import org.giscamel.token.TokenService;
-import org.giscamel.http.GisHttpClient;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

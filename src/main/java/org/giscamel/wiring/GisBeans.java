@@ -1,4 +1,4 @@
-package org.giscamel.routes;
+package org.giscamel.wiring;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;

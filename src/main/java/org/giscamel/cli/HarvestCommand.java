@@ -1,11 +1,16 @@
-package org.giscamel.harvest;
+package org.giscamel.cli;
 
 import org.apache.camel.CamelExecutionException;
-import org.giscamel.cli.CommandLine;
-import org.giscamel.cli.OneShotCamel;
-import org.giscamel.cli.UsageException;
 import org.giscamel.config.ConfigFiles;
 import org.giscamel.config.GisSettings;
+import org.giscamel.harvest.Action;
+import org.giscamel.harvest.HarvestConfig;
+import org.giscamel.harvest.HarvestConfiguration;
+import org.giscamel.harvest.HarvestRun;
+import org.giscamel.harvest.HarvestSteps;
+import org.giscamel.harvest.ItemOutcome;
+import org.giscamel.harvest.PlannedItem;
+import org.giscamel.harvest.RunStatus;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
