@@ -4,7 +4,7 @@ import org.apache.camel.CamelExecutionException;
 import org.giscamel.config.ConfigFiles;
 import org.giscamel.config.GisSettings;
 import org.giscamel.harvest.Action;
-import org.giscamel.harvest.HarvestConfig;
+import org.giscamel.harvest.HarvestFlowSettings;
 import org.giscamel.harvest.HarvestConfiguration;
 import org.giscamel.harvest.HarvestRun;
 import org.giscamel.harvest.HarvestSteps;
@@ -50,7 +50,7 @@ public final class HarvestCommand implements CommandLine.Command {
         Options options = Options.parse(args);
         ConfigFiles files = ConfigFiles.locate();
         GisSettings settings = files.settings();
-        HarvestConfig config = HarvestConfig.read(settings, true);
+        HarvestFlowSettings config = HarvestFlowSettings.read(settings, true);
         settings.requireValid();
         List<String> sources = options.source == null ? List.copyOf(config.sources().keySet()) : List.of(options.source);
         try {

@@ -14,7 +14,7 @@ import org.giscamel.emulator.arcgis.ServiceCatalog;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
-import org.giscamel.harvest.HarvestConfig;
+import org.giscamel.harvest.HarvestFlowSettings;
 import org.giscamel.harvest.HarvestConfiguration;
 import org.giscamel.harvest.HarvestRun;
 import org.giscamel.http.GisHttpClient;
@@ -135,7 +135,7 @@ public final class HarvestBenchmark {
     private static NaiveHarvest naive(Emulators baseline, Path work) {
         Map<String, String> keys = baseline.settings(work);
         GisSettings settings = new GisSettings(key -> Optional.ofNullable(keys.get(key)));
-        HarvestConfig config = HarvestConfig.read(settings, true);
+        HarvestFlowSettings config = HarvestFlowSettings.read(settings, true);
         settings.requireValid();
         GisHttpClient http = new GisHttpClient(HttpSettings.defaults());
         TokenService tokens = new TokenService(http, TokenSettings.defaults());

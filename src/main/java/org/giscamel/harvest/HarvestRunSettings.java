@@ -3,7 +3,7 @@ package org.giscamel.harvest;
 import java.nio.file.Path;
 
 /**
- * How harvests run, whatever the source.
+ * How every harvest run works, whatever the source.
  *
  * @param concurrency        parallel reads of service metadata and parallel writes to the portal
  * @param pageSize           registrations asked for per listing page (iPortal's own default is 9)
@@ -11,5 +11,6 @@ import java.nio.file.Path;
  * @param reportDir          where each run writes its JSON report
  * @param reportsKept        reports kept per source; older ones are removed
  */
-public record HarvestSettings(int concurrency, int pageSize, int deleteGuardPercent, Path reportDir, int reportsKept) {
+public record HarvestRunSettings(int concurrency, int pageSize, int deleteGuardPercent, Path reportDir,
+                                 int reportsKept) {
 }

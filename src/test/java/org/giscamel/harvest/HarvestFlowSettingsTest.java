@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class HarvestConfigTest {
+class HarvestFlowSettingsTest {
 
     private final Map<String, String> keys = new HashMap<>(Map.of(
             "gis.arcgis.url", "https://gis.example.com/arcgis",
@@ -32,7 +32,7 @@ class HarvestConfigTest {
     void theMainSourceReadsTheConfiguredSiteWithDefaults() {
         GisSettings settings = settings();
 
-        HarvestSource main = HarvestConfig.read(settings, true).source("main");
+        HarvestSource main = HarvestFlowSettings.read(settings, true).source("main");
 
         assertEquals(List.of(), settings.problems());
         ArcGisCatalog site = (ArcGisCatalog) main.catalog();
@@ -55,7 +55,7 @@ class HarvestConfigTest {
         keys.put("gis.harvest.source.other.types", "ImageServer");
         GisSettings settings = settings();
 
-        HarvestConfig config = HarvestConfig.read(settings, true);
+        HarvestFlowSettings config = HarvestFlowSettings.read(settings, true);
 
         assertEquals(List.of(), settings.problems());
         HarvestSource other = config.source("other");
@@ -79,7 +79,7 @@ class HarvestConfigTest {
                         + "https://maps.example.com/wmts/1.0.0/WMTSCapabilities.xml");
         GisSettings settings = settings();
 
-        HarvestSource maps = HarvestConfig.read(settings, true).source("maps");
+        HarvestSource maps = HarvestFlowSettings.read(settings, true).source("maps");
 
         assertEquals(List.of(), settings.problems());
         assertEquals("ogc", maps.catalog().kind());
@@ -100,7 +100,7 @@ class HarvestConfigTest {
                 "https://maps.example.com/ows?SERVICE=WMS&VERSION=1.3.0,https://maps.example.com/ows?SERVICE=WMS&VERSION=1.1.1");
         GisSettings settings = settings();
 
-        List<OgcEndpoint> endpoints = ((OgcCatalog) HarvestConfig.read(settings, true).source("maps").catalog())
+        List<OgcEndpoint> endpoints = ((OgcCatalog) HarvestFlowSettings.read(settings, true).source("maps").catalog())
                 .endpoints();
 
         assertEquals(List.of(URI.create("https://maps.example.com/ows?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0")),
@@ -116,7 +116,7 @@ class HarvestConfigTest {
         keys.put("gis.harvest.source.empty.kind", "OGC");
         GisSettings settings = settings();
 
-        HarvestConfig.read(settings, true);
+        HarvestFlowSettings.read(settings, true);
 
         String problems = String.join("\n", settings.problems());
         assertEquals(3, settings.problems().size(), problems);
@@ -134,7 +134,7 @@ class HarvestConfigTest {
         keys.put("gis.harvest.source.copy.marker", "gis-harvest-main");
         GisSettings settings = settings();
 
-        HarvestConfig.read(settings, true);
+        HarvestFlowSettings.read(settings, true);
 
         assertEquals(1, settings.problems().size(), settings.problems().toString());
         assertTrue(settings.problems().get(0).contains("same marker tag 'gis-harvest-main'"));
@@ -145,9 +145,9 @@ class HarvestConfigTest {
         keys.remove("gis.iportal.url");
 
         GisSettings scheduled = settings();
-        HarvestConfig.read(scheduled, true);
+        HarvestFlowSettings.read(scheduled, true);
         GisSettings idle = settings();
-        HarvestConfig.read(idle, false);
+        HarvestFlowSettings.read(idle, false);
 
         assertTrue(scheduled.problems().get(0).contains("gis.iportal.url is required"), scheduled.problems().toString());
         assertTrue(scheduled.problems().get(0).contains("gis.harvest.enabled=false"));
@@ -162,7 +162,7 @@ class HarvestConfigTest {
         keys.put("gis.harvest.source.main.kind", "wms");
         GisSettings settings = settings();
 
-        HarvestConfig.read(settings, true);
+        HarvestFlowSettings.read(settings, true);
 
         String problems = String.join("\n", settings.problems());
         assertTrue(problems.contains("gis.harvest.sources holds 'bad id'"), problems);

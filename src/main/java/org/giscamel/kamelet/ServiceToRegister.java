@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param portalType an iPortal service type ({@code ARCGIS_REST}, {@code WMS}, {@code OTHERS}...)
  */
-record ServiceDescription(String linkage, String portalType, List<String> tags, ServiceMetadata metadata) {
+record ServiceToRegister(String linkage, String portalType, List<String> tags, ServiceMetadata metadata) {
 
     /**
      * An ArcGIS service type as the services directory names it (MapServer, FeatureServer...) registers as
@@ -31,7 +31,7 @@ record ServiceDescription(String linkage, String portalType, List<String> tags, 
     }
 
     /** @throws IllegalArgumentException naming the missing or malformed field */
-    static ServiceDescription parse(JsonNode body) {
+    static ServiceToRegister parse(JsonNode body) {
         if (!body.isObject()) {
             throw new IllegalArgumentException("The service description must be a JSON object with linkage and title");
         }
@@ -43,7 +43,7 @@ record ServiceDescription(String linkage, String portalType, List<String> tags, 
                 : Optional.empty();
         ServiceMetadata metadata = new ServiceMetadata(title, linkage, text(body, "description").orElse(""),
                 text(body, "copyright").orElse(""), strings(body, "keywords"), wkid, box(body.path("extent"), linkage));
-        return new ServiceDescription(linkage, portalType(text(body, "type").orElse("")), strings(body, "tags"),
+        return new ServiceToRegister(linkage, portalType(text(body, "type").orElse("")), strings(body, "tags"),
                 metadata);
     }
 

@@ -11,22 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ServiceDescriptionTest {
+class ServiceToRegisterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void anArcGisServiceTypeOrNoneRegistersAsArcGisRestAndAPortalTypeStaysAsItIs() {
-        assertEquals("ARCGIS_REST", ServiceDescription.portalType("MapServer"));
-        assertEquals("ARCGIS_REST", ServiceDescription.portalType("GPServer"));
-        assertEquals("ARCGIS_REST", ServiceDescription.portalType(""));
-        assertEquals("WMS", ServiceDescription.portalType("wms"));
-        assertEquals("SUPERMAP_REST", ServiceDescription.portalType("SUPERMAP_REST"));
+        assertEquals("ARCGIS_REST", ServiceToRegister.portalType("MapServer"));
+        assertEquals("ARCGIS_REST", ServiceToRegister.portalType("GPServer"));
+        assertEquals("ARCGIS_REST", ServiceToRegister.portalType(""));
+        assertEquals("WMS", ServiceToRegister.portalType("wms"));
+        assertEquals("SUPERMAP_REST", ServiceToRegister.portalType("SUPERMAP_REST"));
     }
 
     @Test
     void aCatalogSourceMessageReadsAsItIs() throws Exception {
-        ServiceDescription service = ServiceDescription.parse(JSON.readTree("""
+        ServiceToRegister service = ServiceToRegister.parse(JSON.readTree("""
                 {"name": "Basemaps/Streets", "type": "MapServer", "folder": "Basemaps",
                  "url": "https://gis.example.com/arcgis/rest/services/Basemaps/Streets/MapServer",
                  "title": "Streets", "description": "City streets", "copyright": "City", "wkid": 3857,
@@ -45,7 +45,7 @@ class ServiceDescriptionTest {
 
     @Test
     void anExtentWithoutAllFourSidesIsRefusedNamingTheService() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServiceDescription.parse(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServiceToRegister.parse(
                 JSON.readTree("{\"linkage\": \"https://x.example.com/wms\", \"title\": \"X\", \"extent\": {\"west\": 1}}")));
 
         assertTrue(e.getMessage().contains("https://x.example.com/wms"), e.getMessage());

@@ -20,13 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code gis.harvest.*} configuration: shared settings, and the sources listed in {@code gis.harvest.sources}.
+ * The {@code gis.harvest.*} settings the flow's Java reads: how every run works ({@link HarvestRunSettings}), the
+ * sources listed in {@code gis.harvest.sources}, and the portal they are registered in.
  * A source's own key {@code gis.harvest.source.<id>.<key>} wins over the shared {@code gis.harvest.<key>}. A source
  * is of kind {@code arcgis} (its site defaults to {@code gis.arcgis.*}) or {@code ogc} (its GetCapabilities URLs in
  * {@code capabilities-urls}). Every problem is recorded in the {@link GisSettings}, naming its key.
  */
-public record HarvestConfig(HarvestSettings settings, Map<String, HarvestSource> sources,
-                            Optional<ServerConnection> portal) {
+public record HarvestFlowSettings(HarvestRunSettings runSettings, Map<String, HarvestSource> sources,
+                                  Optional<ServerConnection> portal) {
 
     static final String DEFAULT_TYPES = "MapServer,FeatureServer,ImageServer,VectorTileServer,SceneServer";
     /** ArcGIS Server's own system folders. */
@@ -36,8 +37,8 @@ public record HarvestConfig(HarvestSettings settings, Map<String, HarvestSource>
      * @param connectionsRequired whether a missing portal or source address is a problem (the schedule is enabled,
      *                            or a command is about to harvest)
      */
-    public static HarvestConfig read(GisSettings settings, boolean connectionsRequired) {
-        HarvestSettings shared = new HarvestSettings(
+    public static HarvestFlowSettings read(GisSettings settings, boolean connectionsRequired) {
+        HarvestRunSettings shared = new HarvestRunSettings(
                 settings.integer("gis.harvest.concurrency", 4, 1, 64),
                 settings.integer("gis.harvest.page-size", 100, 1, 1000),
                 settings.integer("gis.harvest.delete-guard-percent", 20, 0, 100),
@@ -64,7 +65,7 @@ public record HarvestConfig(HarvestSettings settings, Map<String, HarvestSource>
                 sources.put(id, source);
             });
         }
-        return new HarvestConfig(shared, sources, connections.iportal());
+        return new HarvestFlowSettings(shared, sources, connections.iportal());
     }
 
     public HarvestSource source(String id) {
