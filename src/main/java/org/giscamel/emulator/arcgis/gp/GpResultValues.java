@@ -1,7 +1,5 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,14 +33,14 @@ final class GpResultValues {
      */
     ObjectNode jobJson(GpJob job, boolean returnMessages) {
         long now = jobs.now();
-        GpJobStatus status = job.status(now);
+        EsriJobStatus status = job.status(now);
         ObjectNode body = Json.object().put("jobId", job.id()).put("jobStatus", status.wireName());
         OptionalInt percent = job.progressPercent(now);
         if (percent.isPresent()) {
             body.putObject("progress").put("type", "step").put("message", job.progressMessage(now))
                     .put("percent", percent.getAsInt());
         }
-        if (status == GpJobStatus.SUCCEEDED && !job.withholdResults(variants.get().resultsLagReads)) {
+        if (status == EsriJobStatus.SUCCEEDED && !job.withholdResults(variants.get().resultsLagReads)) {
             ObjectNode results = body.putObject("results");
             job.task().outputs().forEach(p -> results.putObject(p.name()).put("paramUrl", "results/" + p.name()));
         }

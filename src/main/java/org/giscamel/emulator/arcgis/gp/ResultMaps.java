@@ -1,7 +1,5 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -179,7 +177,7 @@ final class ResultMaps {
     }
 
     private boolean succeeded(GpJob job) {
-        return job != null && job.status(jobs.now()) == GpJobStatus.SUCCEEDED;
+        return job != null && job.status(jobs.now()) == EsriJobStatus.SUCCEEDED;
     }
 
     private JsonNode spatialReference(GpJob job) {
