@@ -1,10 +1,7 @@
 package org.giscamel.token;
 
-import org.giscamel.testing.MutableClock;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.emulator.arcgis.ArcGisErrors;
-import org.giscamel.emulator.arcgis.TokenAuthority;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
@@ -12,6 +9,8 @@ import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.Json;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
+import org.giscamel.testing.MutableClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,12 @@
 package org.giscamel.emulator.arcgis;
 
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
 import org.giscamel.emulator.http.EmulatorHandler;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 
 /**
  * What stands before every Administrator API resource of one machine: the machine's standing towards the site

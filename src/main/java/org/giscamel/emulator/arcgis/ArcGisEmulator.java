@@ -2,10 +2,15 @@ package org.giscamel.emulator.arcgis;
 
 import org.giscamel.emulator.arcgis.gp.GeoprocessingApi;
 import org.giscamel.emulator.arcgis.gp.GpJobs;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
+import org.giscamel.emulator.arcgis.rest.ServiceAccess;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 import org.giscamel.emulator.http.Variants;
 
 import java.io.IOException;

@@ -3,6 +3,7 @@ package org.giscamel.emulator.arcgis;
 import org.giscamel.emulator.NodeProject;
 import org.giscamel.emulator.arcgis.gp.EsriJobStatus;
 import org.giscamel.emulator.arcgis.gp.GpSettings;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.RequestLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,10 +2,10 @@ package org.giscamel.emulator.arcgis.gp;
 
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
 import org.giscamel.emulator.arcgis.ArcGisVersion;
-import org.giscamel.emulator.arcgis.ServiceAccess;
-import org.giscamel.emulator.arcgis.ServiceCatalog;
-import org.giscamel.emulator.arcgis.TokenAuthority;
+import org.giscamel.emulator.arcgis.rest.ServiceAccess;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.math.BigDecimal;
 import java.util.List;

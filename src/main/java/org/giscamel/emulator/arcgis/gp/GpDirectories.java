@@ -1,6 +1,6 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.emulator.arcgis.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Router;

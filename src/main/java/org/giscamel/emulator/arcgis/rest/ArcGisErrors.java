@@ -1,10 +1,11 @@
-package org.giscamel.emulator.arcgis;
+package org.giscamel.emulator.arcgis.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.ErrorResponder;
 import org.giscamel.emulator.http.Json;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
-package org.giscamel.emulator.arcgis;
+package org.giscamel.emulator.arcgis.rest;
 
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.util.Optional;
 

@@ -1,6 +1,4 @@
-package org.giscamel.emulator.arcgis;
-
-import org.giscamel.emulator.http.EmulatorRequest;
+package org.giscamel.emulator.http;
 
 import java.security.SecureRandom;
 import java.time.Clock;

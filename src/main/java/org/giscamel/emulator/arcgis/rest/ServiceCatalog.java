@@ -1,4 +1,4 @@
-package org.giscamel.emulator.arcgis;
+package org.giscamel.emulator.arcgis.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,7 +1,8 @@
-package org.giscamel.emulator.arcgis;
+package org.giscamel.emulator.arcgis.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.emulator.arcgis.ArcGisVariants;
 import org.giscamel.emulator.http.EmulatorHandler;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
