@@ -73,7 +73,7 @@ class GpUnsafeOutputNameTest {
                 GpParameter.output("Output_Note", "GPDataFile", "An honest file", null),
                 GpParameter.output("Output_Escape", "GPDataFile", "A file named ../../../escape.txt", null)),
                 new EscapingTool());
-        GeoprocessingApi gp = new GeoprocessingApi(ArcGisEmulatorConfig.defaults(), settings, tokens, new ServiceCatalog(),
+        GeoprocessingApi gp = new GeoprocessingApi(ArcGisEmulatorConfig.defaults().gpHost(), settings, tokens, new ServiceCatalog(),
                 List.of(new GpService("Evil/Escape", "Escapes", false, "", false, List.of(task))));
         RequestLog requests = new RequestLog();
         server = new EmulatorHttpServer("evil", 0, gp.register(new Router()), new ArcGisErrors(), new FaultInjector(),

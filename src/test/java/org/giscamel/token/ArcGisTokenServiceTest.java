@@ -3,10 +3,10 @@ package org.giscamel.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.PresentedToken;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
-import org.giscamel.emulator.http.TokenAuthority;
 import org.giscamel.http.Credentials;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.http.GisRequest;
@@ -72,7 +72,7 @@ class ArcGisTokenServiceTest {
     }
 
     private static String presentedToken(EmulatorRequest request) {
-        return TokenAuthority.presentedToken(request).orElse(null);
+        return PresentedToken.of(request).orElse(null);
     }
 
     @Test

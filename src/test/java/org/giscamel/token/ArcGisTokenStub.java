@@ -2,6 +2,7 @@ package org.giscamel.token;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.PresentedToken;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
@@ -110,7 +111,7 @@ final class ArcGisTokenStub implements AutoCloseable {
         if (forced != null) {
             return forced.apply(request);
         }
-        TokenAuthority.Check check = authority.check(request);
+        TokenAuthority.Check check = PresentedToken.check(authority, request);
         if (check != TokenAuthority.Check.VALID) {
             return ArcGisErrors.tokenProblem(request, check);
         }

@@ -8,9 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues and checks the emulated site's tokens. Like ArcGIS Server it clamps the requested lifetime to its
- * maximum without saying so, and takes a token from the {@code token} parameter, {@code X-Esri-Authorization:
- * Bearer} or {@code Authorization: Bearer}.
+ * Issues and checks an emulated server's tokens (or session ids). Like ArcGIS Server it clamps the requested lifetime
+ * to its maximum without saying so. Where a request carries its token is each server's own convention.
  */
 public final class TokenAuthority {
 
@@ -65,22 +64,6 @@ public final class TokenAuthority {
 
     public Optional<Token> find(String tokenValue) {
         return Optional.ofNullable(tokenValue).map(issued::get);
-    }
-
-    /** The token a request carries, from the parameter or either bearer header. */
-    public static Optional<String> presentedToken(EmulatorRequest request) {
-        Optional<String> param = request.nonBlankParam("token");
-        if (param.isPresent()) {
-            return param;
-        }
-        return request.header("X-Esri-Authorization").or(() -> request.header("Authorization"))
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim())
-                .filter(t -> !t.isEmpty());
-    }
-
-    public Check check(EmulatorRequest request) {
-        return check(presentedToken(request).orElse(null));
     }
 
     /** Makes every issued token expired, as the {@code EXPIRE_TOKENS} fault asks. */

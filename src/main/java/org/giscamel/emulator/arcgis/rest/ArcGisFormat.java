@@ -2,13 +2,12 @@ package org.giscamel.emulator.arcgis.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.giscamel.emulator.arcgis.ArcGisVariants;
 import org.giscamel.emulator.http.EmulatorHandler;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
 
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,12 +41,12 @@ public final class ArcGisFormat {
     }
 
     /**
-     * The last step of every reply of the emulated server: JSON relabelled as the switch says, read per reply so
-     * that the control API changes it at once.
+     * The last step of every reply of the emulated server: JSON relabelled as {@code text/plain} while the switch
+     * {@code ArcGisVariants#jsonContentType} says so, read per reply so that the control API changes it at once.
      */
-    public static UnaryOperator<EmulatorResponse> labelled(Supplier<ArcGisVariants> variants) {
-        return response -> variants.get().jsonContentType == ArcGisVariants.JsonContentType.TEXT_PLAIN
-                && isJson(response.contentType()) ? response.withContentType(TEXT_PLAIN) : response;
+    public static UnaryOperator<EmulatorResponse> labelled(BooleanSupplier jsonAsTextPlain) {
+        return response -> jsonAsTextPlain.getAsBoolean() && isJson(response.contentType())
+                ? response.withContentType(TEXT_PLAIN) : response;
     }
 
     private static boolean isJson(String contentType) {

@@ -33,11 +33,11 @@ public final class ServiceAccess {
 
     /** True when the request carries a valid token, so that listings show secured services. */
     public boolean authenticated(EmulatorRequest request) {
-        return tokens.check(request) == TokenAuthority.Check.VALID;
+        return PresentedToken.check(tokens, request) == TokenAuthority.Check.VALID;
     }
 
     private Optional<EmulatorResponse> tokenDenial(EmulatorRequest request) {
-        TokenAuthority.Check check = tokens.check(request);
+        TokenAuthority.Check check = PresentedToken.check(tokens, request);
         return check == TokenAuthority.Check.VALID ? Optional.empty() : Optional.of(ArcGisErrors.tokenProblem(request, check));
     }
 }

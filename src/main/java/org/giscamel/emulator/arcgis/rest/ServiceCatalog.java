@@ -128,7 +128,7 @@ public final class ServiceCatalog {
 
     /**
      * Makes one service (every type it is published as) need a token while its folder stays public: its resources
-     * answer 499 without one, and anonymous listings show it or not as {@link ArcGisVariants#securedRootServices}
+     * answer 499 without one, and anonymous listings show it or not as {@code ArcGisVariants#securedRootServices}
      * says.
      */
     public synchronized ServiceCatalog secureService(String name) {

@@ -58,7 +58,7 @@ final class GpTestSite implements AutoCloseable {
         // the clock may be moved by hours; the token must outlive any test
         token = tokens.issue("gpuser", 24 * 60L).value();
         catalog = new ServiceCatalog();
-        gp = new GeoprocessingApi(config, settings, tokens, catalog);
+        gp = new GeoprocessingApi(config.gpHost(), settings, tokens, catalog);
         Router router = gp.register(new Router());
         server = new EmulatorHttpServer("gp-test", 0, router, new ArcGisErrors(), new FaultInjector(), new RequestLog(),
                 tokens::expireAll);
