@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,10 +49,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * heap of each.
  *
  * <pre>
- * java -Xmx1g -cp target/gis-camel-routes.jar org.giscamel.bench.harvest.HarvestBenchmark [services] [folders]
+ * java -Xmx1g -cp target/gis-camel-routes.jar org.giscamel.bench.harvest.HarvestBenchmark [services=10000] [folders=100]
  * </pre>
  *
- * Exits 1 when the rerun with nothing changed made a write. Peak heap is the JVM's, sampled every few
+ * The sizes may also be given bare, services first ({@code HarvestBenchmark 10000 100}). Exits 2 for arguments it
+ * cannot read, 1 when the rerun with nothing changed made a write. Peak heap is the JVM's, sampled every few
  * milliseconds after a GC at the start of each run, so it includes the emulators' own work.
  */
 public final class HarvestBenchmark {
@@ -77,11 +79,57 @@ public final class HarvestBenchmark {
         this.folders = folders;
     }
 
+    /** The catalog's size, from {@code services=N folders=M} or bare numbers in that order; defaults 10,000 and 100. */
+    record Size(int services, int folders) {
+
+        static final String USAGE = "Usage: HarvestBenchmark [services=10000] [folders=100]"
+                + " (or bare numbers: HarvestBenchmark 10000 100)";
+
+        /** @throws IllegalArgumentException naming the argument that is not a size */
+        static Size parse(List<String> args) {
+            Map<String, Integer> given = new LinkedHashMap<>();
+            List<String> positions = List.of("services", "folders");
+            int bare = 0;
+            for (String arg : args) {
+                int equals = arg.indexOf('=');
+                String name = equals < 0 ? (bare < positions.size() ? positions.get(bare++) : null)
+                        : arg.substring(0, equals);
+                if (name == null || !positions.contains(name)) {
+                    throw new IllegalArgumentException("Unexpected argument '" + arg + "'. " + USAGE);
+                }
+                int least = name.equals("services") ? 1 : 0;
+                if (given.put(name, count(name, equals < 0 ? arg : arg.substring(equals + 1), least)) != null) {
+                    throw new IllegalArgumentException(name + " is given twice. " + USAGE);
+                }
+            }
+            return new Size(given.getOrDefault("services", 10_000), given.getOrDefault("folders", 100));
+        }
+
+        private static int count(String name, String value, int least) {
+            try {
+                int count = Integer.parseInt(value.trim());
+                if (count >= least) {
+                    return count;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below with the usage
+            }
+            throw new IllegalArgumentException(name + " must be a whole number of " + least + " or more but is '" + value
+                    + "'. " + USAGE);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int services = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int folders = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        List<Row> rows = new HarvestBenchmark(services, folders).run();
-        print(System.out, services, folders, rows);
+        Size size;
+        try {
+            size = Size.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<Row> rows = new HarvestBenchmark(size.services(), size.folders()).run();
+        print(System.out, size.services(), size.folders(), rows);
         System.exit(rows.get(1).harvester().writes() == 0 ? 0 : 1);
     }
 

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The benchmark at a small scale: its request counts, never its times. */
+/** The benchmark at a small scale: its request counts, never its times; and how it reads its sizes. */
 class HarvestBenchmarkTest {
 
     @Test
@@ -34,5 +35,26 @@ class HarvestBenchmarkTest {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         HarvestBenchmark.print(new PrintStream(text, true, StandardCharsets.UTF_8), 500, 5, rows);
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("rerun, nothing changed"), text.toString());
+    }
+
+    @Test
+    void takesTheSizesAsTheReadmeWritesThemOrAsBareNumbers() {
+        assertEquals(new HarvestBenchmark.Size(10_000, 100), HarvestBenchmark.Size.parse(List.of()));
+        assertEquals(new HarvestBenchmark.Size(2000, 20),
+                HarvestBenchmark.Size.parse(List.of("services=2000", "folders=20")));
+        assertEquals(new HarvestBenchmark.Size(2000, 20), HarvestBenchmark.Size.parse(List.of("2000", "20")));
+        assertEquals(new HarvestBenchmark.Size(2000, 100), HarvestBenchmark.Size.parse(List.of("2000")));
+        assertEquals(new HarvestBenchmark.Size(10_000, 0), HarvestBenchmark.Size.parse(List.of("folders=0")));
+    }
+
+    @Test
+    void refusesWhatIsNotASizeWithTheUsage() {
+        for (List<String> wrong : List.of(List.of("services=many"), List.of("threads=4"), List.of("1", "2", "3"),
+                List.of("500", "services=600"), List.of("services=0"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HarvestBenchmark.Size.parse(wrong), wrong::toString);
+            assertTrue(e.getMessage().contains("Usage: HarvestBenchmark [services=10000] [folders=100]"),
+                    e.getMessage());
+        }
     }
 }
