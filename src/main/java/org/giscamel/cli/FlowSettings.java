@@ -1,21 +1,22 @@
-package org.giscamel.ops;
+package org.giscamel.cli;
 
 import org.giscamel.config.GisSettings;
 import org.giscamel.config.ServerConnections;
 import org.giscamel.gp.GpFlowSettings;
 import org.giscamel.harvest.HarvestConfiguration;
-import org.giscamel.wiring.GisBeans;
+import org.giscamel.ops.ObserveSettings;
 import org.giscamel.sitejoin.SiteJoinSettings;
 import org.giscamel.status.StatusSettings;
+import org.giscamel.wiring.GisBeans;
 
 /** Every flow's {@code gis.*} keys, read by the flow's own reader: nothing is opened, started or created. */
-public final class FlowSettings {
+final class FlowSettings {
 
     private FlowSettings() {
     }
 
     /** Reads them all; each wrong or missing value is recorded in {@code settings}, naming its key. */
-    public static void readAll(GisSettings settings) {
+    static void readAll(GisSettings settings) {
         GisBeans.httpSettings(settings);
         GisBeans.tokenSettings(settings);
         GisBeans.retryPolicy(settings);
