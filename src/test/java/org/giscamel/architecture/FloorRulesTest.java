@@ -21,8 +21,8 @@ import static org.giscamel.architecture.Floors.eachOf;
 class FloorRulesTest {
 
     private static final String FLOORS = "the floors run bottom up (1 http/reply/token/config/observe/inbox/wiring,"
-            + " 2 geo/arcgis/iportal/ogc, 3 sitejoin/harvest/gp, 4 kamelet, 5 cli/ops/status/bench) and a class uses"
-            + " only its own floor and those below; move the shared part down, or pass it in from above";
+            + " 2 geo/arcgis/iportal/ogc, 3 sitejoin/harvest/gp, 4 kamelet/springboot/ops, 5 cli/status/bench) and a"
+            + " class uses only its own floor and those below; move the shared part down, or pass it in from above";
 
     @ArchTest
     static final ArchRule infrastructureUsesNoFloorAbove = noClasses().that().resideInAnyPackage(INFRASTRUCTURE)
@@ -42,7 +42,7 @@ class FloorRulesTest {
     @ArchTest
     static final ArchRule embeddingUsesNoFloorAbove = noClasses().that().resideInAnyPackage(EMBEDDING)
             .should().dependOnClassesThat().resideInAnyPackage(above(APPLICATION))
-            .because("floor 4, the Kamelets, runs in other applications, without this one: " + FLOORS);
+            .because("floor 4 hosts and watches the flows in other applications too, without this one: " + FLOORS);
 
     @ArchTest
     static final ArchRule eachServerKindStandsAlone = slices()

@@ -22,11 +22,14 @@ final class Floors {
             "org.giscamel.ogc.."};
     /** 3: the flows. */
     static final String[] FLOWS = {"org.giscamel.sitejoin..", "org.giscamel.harvest..", "org.giscamel.gp.."};
-    /** 4: the flows as Kamelets, for embedding. */
-    static final String[] EMBEDDING = {"org.giscamel.kamelet.."};
-    /** 5: the application: the entry point, its commands, operations, the status page, the benchmarks. */
-    static final String[] APPLICATION = {"org.giscamel", "org.giscamel.cli..", "org.giscamel.ops..",
-            "org.giscamel.status..", "org.giscamel.bench.."};
+    /**
+     * 4: the flows hosted in an application: as Kamelets, in Spring Boot, and watched (ops: readiness checks and
+     * meters over the flows' beans, which an embedding application lists too).
+     */
+    static final String[] EMBEDDING = {"org.giscamel.kamelet..", "org.giscamel.springboot..", "org.giscamel.ops.."};
+    /** 5: the application: the entry point and its commands, the status page, the benchmarks. */
+    static final String[] APPLICATION = {"org.giscamel", "org.giscamel.cli..", "org.giscamel.status..",
+            "org.giscamel.bench.."};
     /** Beside the house: the emulated servers. */
     static final String EMULATORS = "org.giscamel.emulator..";
     /** What the library jar leaves out (maven-jar-plugin excludes): the entry point, commands, benchmarks, emulators. */
