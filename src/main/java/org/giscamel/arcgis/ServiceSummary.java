@@ -1,6 +1,7 @@
 package org.giscamel.arcgis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.geo.LonLatBox;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,12 +26,12 @@ public record ServiceSummary(String url, ServiceRef ref, String title, String de
                              List<String> mapNames) {
 
     public static ServiceSummary of(String url, ServiceRef ref, JsonNode json) {
-        Optional<Integer> wkid = LonLatBox.wkid(json.path("spatialReference"));
+        Optional<Integer> wkid = wkid(json.path("spatialReference"));
         return new ServiceSummary(url, ref,
                 text(json.path("documentInfo").path("Title")).or(() -> text(json.path("name"))).orElse(ref.shortName()),
                 text(json.path("description")).or(() -> text(json.path("serviceDescription"))).orElse(""),
                 text(json.path("copyrightText")).orElse(""),
-                extent(json).flatMap(extent -> LonLatBox.of(extent, wkid.orElse(null))),
+                extent(json).flatMap(extent -> box(extent, wkid.orElse(null))),
                 wkid,
                 capabilities(json.path("capabilities")),
                 "MapServer".equals(ref.type()) ? text(json.path("mapName")).map(List::of).orElse(List.of()) : List.of());
@@ -43,6 +44,26 @@ public record ServiceSummary(String url, ServiceRef ref, String title, String de
             }
         }
         return Optional.empty();
+    }
+
+    /** The box of an Esri extent {@code {xmin, ymin, xmax, ymax, spatialReference}}, else in {@code fallbackWkid}. */
+    private static Optional<LonLatBox> box(JsonNode extent, Integer fallbackWkid) {
+        if (!extent.path("xmin").isNumber() || !extent.path("ymin").isNumber()
+                || !extent.path("xmax").isNumber() || !extent.path("ymax").isNumber()) {
+            return Optional.empty();
+        }
+        return LonLatBox.of(extent.get("xmin").asDouble(), extent.get("ymin").asDouble(), extent.get("xmax").asDouble(),
+                extent.get("ymax").asDouble(), wkid(extent.path("spatialReference")).orElse(fallbackWkid));
+    }
+
+    /** {@code latestWkid} when present (the current EPSG code), else {@code wkid}. */
+    private static Optional<Integer> wkid(JsonNode spatialReference) {
+        JsonNode latest = spatialReference.path("latestWkid");
+        if (latest.canConvertToInt()) {
+            return Optional.of(latest.asInt());
+        }
+        JsonNode wkid = spatialReference.path("wkid");
+        return wkid.canConvertToInt() ? Optional.of(wkid.asInt()) : Optional.empty();
     }
 
     private static List<String> capabilities(JsonNode node) {

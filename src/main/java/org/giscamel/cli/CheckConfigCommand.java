@@ -6,7 +6,6 @@ import org.giscamel.config.ConfigurationException;
 import org.giscamel.config.GisSettings;
 import org.giscamel.emulator.EmbeddedEmulators;
 import org.giscamel.ops.DocumentedKeys;
-import org.giscamel.ops.FlowSettings;
 import org.giscamel.ops.UnknownKeys;
 
 import java.util.ArrayList;

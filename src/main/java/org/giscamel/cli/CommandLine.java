@@ -28,8 +28,8 @@ public final class CommandLine {
         commands.put("run", new RunCommand());
         commands.put("emulators", new EmulatorsCommand());
         commands.put("check-config", new CheckConfigCommand());
-        commands.put("join-site", new org.giscamel.sitejoin.JoinSiteCommand());
-        commands.put("harvest", new org.giscamel.harvest.HarvestCommand());
+        commands.put("join-site", new JoinSiteCommand());
+        commands.put("harvest", new HarvestCommand());
         return commands;
     }
 

@@ -8,8 +8,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.giscamel.config.ConfigFiles;
-import org.giscamel.routes.GisBeans;
-import org.giscamel.routes.GisErrorHandling;
+import org.giscamel.wiring.GisBeans;
+import org.giscamel.wiring.GisErrorHandling;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package org.giscamel.cli;
 
 import org.apache.camel.main.Main;
-import org.giscamel.GisCamelRoutes;
 import org.giscamel.config.ConfigFiles;
 import org.giscamel.config.GisSettings;
 import org.giscamel.config.ServerConnections;
@@ -20,6 +19,12 @@ import java.util.Optional;
 final class RunCommand implements CommandLine.Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    /**
+     * Where camel-main finds the configuration classes and route builders: the whole application, named here rather
+     * than through the entry point's class so that the commands do not depend on the class that calls them.
+     */
+    static final String BASE_PACKAGE = "org.giscamel";
 
     @Override
     public String usage() {
@@ -52,7 +57,8 @@ final class RunCommand implements CommandLine.Command {
         settings.requireValid();
         EmbeddedEmulators emulators = demo.map(EmbeddedEmulators::start).orElse(null);
         try {
-            Main main = new Main(GisCamelRoutes.class);
+            Main main = new Main();
+            main.configure().withBasePackageScan(BASE_PACKAGE);
             main.setPropertyPlaceholderLocations(files.placeholderLocations());
             if (emulators != null) {
                 Map<String, String> wiring = emulators.connectionProperties();

@@ -13,7 +13,7 @@ import java.time.Clock;
 /**
  * Binds the geoprocessing flow's beans from the {@code gis.gp.*} keys, for {@code routes/gp-job-template.camel.yaml}:
  * {@code gpInbox}, {@code gpSubmitter} (the drop route's steps), {@code gpPoller} (the poller route's step) and
- * {@code gpJobStore}. The shared protocol beans of {@link org.giscamel.routes.GisBeans} are looked up at the
+ * {@code gpJobStore}. The shared protocol beans of {@link org.giscamel.wiring.GisBeans} are looked up at the
  * first request, so the order in which camel-main applies configurations does not matter.
  */
 @Configuration

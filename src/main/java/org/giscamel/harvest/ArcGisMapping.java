@@ -9,13 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** How an ArcGIS service is registered: type {@code ARCGIS_REST} and metadata from the service's own description. */
-final class ArcGisMapping {
+public final class ArcGisMapping {
 
     private ArcGisMapping() {
     }
 
     /** Title with the type, so a map service and its feature service are told apart in the portal. */
-    static SourceService service(ServiceSummary service) {
+    public static SourceService service(ServiceSummary service) {
         List<String> keywords = new ArrayList<>();
         keywords.add(service.ref().type());
         keywords.addAll(service.capabilities());

@@ -8,7 +8,7 @@ import org.apache.camel.spi.Registry;
 import org.giscamel.config.GisSettings;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.observe.GisMetrics;
-import org.giscamel.routes.GisBeans;
+import org.giscamel.wiring.GisBeans;
 import org.giscamel.token.TokenService;
 
 import java.time.Clock;
@@ -38,7 +38,7 @@ public class HarvestConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         GisSettings settings = GisSettings.of(context.getPropertiesComponent());
-        HarvestConfig config = read(settings);
+        HarvestFlowSettings config = read(settings);
         settings.requireValid();
         Registry registry = context.getRegistry();
         registry.bind(BEAN, new HarvestSteps(config,
@@ -49,13 +49,13 @@ public class HarvestConfiguration implements CamelConfiguration {
     }
 
     /** The harvest settings as this configuration reads them (also for {@code check-config}); no side effects. */
-    public HarvestConfig read(GisSettings settings) {
+    public HarvestFlowSettings read(GisSettings settings) {
         boolean scheduled = settings.bool("gis.harvest.enabled", true);
         if (scheduled) {
             // read by the schedule route (harvest-triggers.camel.yaml); checked here so a bad value names its key
             settings.cron("gis.harvest.cron", "0 0 * * * ?");
         }
-        return HarvestConfig.read(settings, connectionsRequired || scheduled);
+        return HarvestFlowSettings.read(settings, connectionsRequired || scheduled);
     }
 
     private static <T> Supplier<T> lookup(Registry registry, String name, Class<T> type) {

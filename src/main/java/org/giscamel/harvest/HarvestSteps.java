@@ -44,7 +44,7 @@ public final class HarvestSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(HarvestSteps.class);
 
-    private final HarvestConfig config;
+    private final HarvestFlowSettings config;
     private final Supplier<GisHttpClient> http;
     private final Supplier<TokenService> tokens;
     private final Supplier<RedeliveryPolicy> retryPolicy;
@@ -52,7 +52,7 @@ public final class HarvestSteps {
     private final Clock clock;
 
     /** The shared beans are looked up when a run needs them: they may be bound after this one. */
-    public HarvestSteps(HarvestConfig config, Supplier<GisHttpClient> http, Supplier<TokenService> tokens,
+    public HarvestSteps(HarvestFlowSettings config, Supplier<GisHttpClient> http, Supplier<TokenService> tokens,
                         Supplier<RedeliveryPolicy> retryPolicy, GisMetrics metrics, Clock clock) {
         this.config = config;
         this.http = http;
@@ -71,7 +71,7 @@ public final class HarvestSteps {
         HarvestSource source = config.source(exchange.getMessage().getHeader(SOURCE, String.class));
         boolean dryRun = Boolean.TRUE.equals(exchange.getMessage().getHeader(DRY_RUN, false, Boolean.class));
         boolean force = Boolean.TRUE.equals(exchange.getMessage().getHeader(FORCE, false, Boolean.class));
-        Optional<RunLock.Held> lock = RunLock.tryAcquire(config.settings().reportDir(), source.id());
+        Optional<RunLock.Held> lock = RunLock.tryAcquire(config.runSettings().reportDir(), source.id());
         if (lock.isEmpty()) {
             HarvestRun skipped = HarvestRun.skipped(source, dryRun, force, clock.instant());
             LogContext.harvestRun(exchange, skipped.id());
@@ -105,12 +105,12 @@ public final class HarvestSteps {
     /** Logs in to iPortal and lists every registration of this user that carries the source's marker. */
     public void readPortal(HarvestRun run) {
         List<OwnedRegistration> owned = new ArrayList<>();
-        portal().forEachTagged(run.source().marker(), config.settings().pageSize(), owned::add);
+        portal().forEachTagged(run.source().marker(), config.runSettings().pageSize(), owned::add);
         run.portalRead(owned);
     }
 
     public void plan(HarvestRun run) {
-        run.planned(HarvestPlanner.plan(run.snapshot(), run.owned(), config.settings().deleteGuardPercent(),
+        run.planned(HarvestPlanner.plan(run.snapshot(), run.owned(), config.runSettings().deleteGuardPercent(),
                 run.forced()));
     }
 
@@ -181,7 +181,7 @@ public final class HarvestSteps {
 
     private void writeReport(HarvestRun run) {
         String portalUrl = config.portal().map(ServerConnection::url).orElse("");
-        run.reported(new HarvestReportWriter(config.settings().reportDir(), config.settings().reportsKept())
+        run.reported(new HarvestReportWriter(config.runSettings().reportDir(), config.runSettings().reportsKept())
                 .write(run, portalUrl));
     }
 
@@ -223,6 +223,6 @@ public final class HarvestSteps {
             thread.setDaemon(true);
             return thread;
         };
-        return Executors.newFixedThreadPool(config.settings().concurrency(), threads);
+        return Executors.newFixedThreadPool(config.runSettings().concurrency(), threads);
     }
 }

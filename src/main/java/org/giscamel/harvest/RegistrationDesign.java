@@ -21,25 +21,25 @@ import java.util.Set;
  * service, sharing or tag list changes the fingerprint, and a plain listing is enough to tell what needs an update:
  * a run with nothing changed reads no registration one by one and writes nothing.
  */
-final class RegistrationDesign {
+public final class RegistrationDesign {
 
     private final HarvestSource source;
 
-    RegistrationDesign(HarvestSource source) {
+    public RegistrationDesign(HarvestSource source) {
         this.source = source;
     }
 
-    DesiredRegistration desired(SourceService service) {
+    public DesiredRegistration desired(SourceService service) {
         List<String> tags = new ArrayList<>(baseTags());
         tags.add(fingerprintTag(service));
         return new DesiredRegistration(service, List.copyOf(tags));
     }
 
-    ObjectNode createBody(DesiredRegistration desired) {
+    public ObjectNode createBody(DesiredRegistration desired) {
         return createBody(desired.service(), desired.tags());
     }
 
-    ObjectNode updateBody(DesiredRegistration desired) {
+    public ObjectNode updateBody(DesiredRegistration desired) {
         return RegistrationBodies.update(desired.tags(), source.sharing(), desired.service().metadata());
     }
 

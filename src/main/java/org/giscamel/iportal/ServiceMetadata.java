@@ -3,7 +3,7 @@ package org.giscamel.iportal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.arcgis.LonLatBox;
+import org.giscamel.geo.LonLatBox;
 
 import java.util.List;
 import java.util.Optional;

@@ -30,7 +30,7 @@ import java.util.Set;
 
 /**
  * The bean of the {@code iportal-register-sink} Kamelet: registers the service a message describes
- * ({@link ServiceDescription}) in iPortal, or updates the registration this account already owns at the same
+ * ({@link ServiceToRegister}) in iPortal, or updates the registration this account already owns at the same
  * address. An update sends only the fields iPortal really updates ({@link RegistrationBodies#update}) and keeps
  * the registration's other tags, so the marker tags of a harvest stay where they are.
  */
@@ -95,7 +95,7 @@ public final class PortalRegistrar {
 
     /** Step: registers or updates; the reply body says which, with the registration's id. */
     public void register(Exchange exchange) throws IOException {
-        ServiceDescription service = ServiceDescription.parse(readJson(exchange));
+        ServiceToRegister service = ServiceToRegister.parse(readJson(exchange));
         Set<String> wanted = new LinkedHashSet<>(tags);
         wanted.addAll(service.tags());
         Optional<OwnedRegistration> owned = portal.findByLinkage(service.linkage());

@@ -1,6 +1,6 @@
 package org.giscamel.ogc;
 
-import org.giscamel.arcgis.LonLatBox;
+import org.giscamel.geo.LonLatBox;
 
 import java.net.URI;
 import java.util.LinkedHashSet;

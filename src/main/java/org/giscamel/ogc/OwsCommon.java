@@ -1,6 +1,6 @@
 package org.giscamel.ogc;
 
-import org.giscamel.arcgis.LonLatBox;
+import org.giscamel.geo.LonLatBox;
 import org.w3c.dom.Element;
 
 import java.util.List;

@@ -10,7 +10,7 @@ import java.time.Clock;
 /**
  * Binds the join chain's beans from the {@code gis.site-join.*} keys: {@code siteJoin} (the steps of
  * {@code routes/site-join.camel.yaml}), {@code siteJoinInbox} and {@code siteJoinDropGuard} (the file drop of
- * {@code routes/site-join-triggers.camel.yaml} and its filter). The shared protocol beans of {@link org.giscamel.routes.GisBeans}
+ * {@code routes/site-join-triggers.camel.yaml} and its filter). The shared protocol beans of {@link org.giscamel.wiring.GisBeans}
  * are looked up when a run starts, so the order in which camel-main applies configurations does not matter.
  */
 @Configuration

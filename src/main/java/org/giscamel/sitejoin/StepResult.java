@@ -32,7 +32,7 @@ public record StepResult(Step step, StepOutcome outcome, String detail, int atte
     }
 
     /** The failure in one line; server exceptions already name their call and the server's words. */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         String message = failure.getMessage();
         return (message == null || message.isBlank() ? failure.getClass().getSimpleName() : message)
                 .replaceAll("\\s*[\\r\\n]+\\s*", " ");

@@ -7,7 +7,7 @@ import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 import org.giscamel.config.GisSettings;
 import org.giscamel.gp.GpJobStore;
-import org.giscamel.harvest.HarvestConfig;
+import org.giscamel.harvest.HarvestFlowSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +42,8 @@ public class StatusRoutes extends RouteBuilder {
         // looked up at each request: the GP flow binds its store in its own configuration, and may be absent
         Supplier<GpJobStore> store = () -> getContext().getRegistry().findSingleByType(GpJobStore.class);
         // only the folder is wanted here: the harvest's own configuration reports any problem of its keys
-        Path reportDir = HarvestConfig.read(GisSettings.of(getContext().getPropertiesComponent()), false).settings()
-                .reportDir();
+        Path reportDir = HarvestFlowSettings.read(GisSettings.of(getContext().getPropertiesComponent()), false)
+                .runSettings().reportDir();
         StatusPage page = new StatusPage(settings, store, reportDir, Clock.systemUTC());
         MapImages images = new MapImages(store);
 

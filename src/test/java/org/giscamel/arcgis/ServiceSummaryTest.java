@@ -2,6 +2,7 @@ package org.giscamel.arcgis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.giscamel.geo.LonLatBox;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -8,6 +8,7 @@ import org.giscamel.emulator.arcgis.gp.GpSettings;
 import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
 import org.giscamel.emulator.iportal.ServiceRegistration;
+import org.giscamel.it.JarProcess;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -157,16 +157,10 @@ class EmbeddingIT {
 
     /** The library jar (not the executable one) and the runtime classpath Maven wrote beside it at package time. */
     private static String libraryClasspath() throws Exception {
-        Path buildDir = Path.of(System.getProperty("app.jar", "target/gis-camel-routes.jar")).toAbsolutePath()
-                .getParent();
-        Path classpath = buildDir.resolve("classpath.txt");
+        Path library = JarProcess.libraryJar();
+        Path classpath = library.getParent().resolve("classpath.txt");
         if (!Files.isRegularFile(classpath)) {
             throw new IllegalStateException(classpath + " is missing: integration tests run after `mvn package`");
-        }
-        Path library;
-        try (Stream<Path> jars = Files.list(buildDir)) {
-            library = jars.filter(p -> p.getFileName().toString().matches("gis-camel-routes-.+\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no library jar in " + buildDir));
         }
         return library + File.pathSeparator + Files.readString(classpath).trim();
     }

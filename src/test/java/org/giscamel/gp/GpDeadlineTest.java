@@ -3,8 +3,8 @@ package org.giscamel.gp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giscamel.emulator.arcgis.ArcGisEmulator;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
+import org.giscamel.emulator.arcgis.gp.EsriJobStatus;
 import org.giscamel.emulator.arcgis.gp.GpSettings;
-import org.giscamel.gp.GpJobStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +52,8 @@ class GpDeadlineTest {
         assertEquals("deadline-passed", error.path("reasonCode").asText());
         assertTrue(error.path("reason").asText().contains("cancel requested"), error::toString);
         assertEquals(1, arcgis.requests().count("POST", ".*/jobs/[^/]+/cancel"));
-        GpJobStatus onServer = arcgis.gp().find(job.serverJobId().orElseThrow()).orElseThrow().status(System.currentTimeMillis());
-        assertTrue(onServer == GpJobStatus.CANCELLING || onServer == GpJobStatus.CANCELLED, onServer::toString);
+        EsriJobStatus onServer = arcgis.gp().find(job.serverJobId().orElseThrow()).orElseThrow().status(System.currentTimeMillis());
+        assertTrue(onServer == EsriJobStatus.CANCELLING || onServer == EsriJobStatus.CANCELLED, onServer::toString);
     }
 
     @Test

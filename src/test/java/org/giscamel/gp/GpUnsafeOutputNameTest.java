@@ -2,9 +2,6 @@ package org.giscamel.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.arcgis.ArcGisErrors;
-import org.giscamel.emulator.arcgis.ServiceCatalog;
-import org.giscamel.emulator.arcgis.TokenAuthority;
 import org.giscamel.emulator.arcgis.gp.GeoprocessingApi;
 import org.giscamel.emulator.arcgis.gp.GpFile;
 import org.giscamel.emulator.arcgis.gp.GpOutput;
@@ -14,10 +11,13 @@ import org.giscamel.emulator.arcgis.gp.GpService;
 import org.giscamel.emulator.arcgis.gp.GpSettings;
 import org.giscamel.emulator.arcgis.gp.GpTask;
 import org.giscamel.emulator.arcgis.gp.GpTool;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class GpUnsafeOutputNameTest {
                 GpParameter.output("Output_Note", "GPDataFile", "An honest file", null),
                 GpParameter.output("Output_Escape", "GPDataFile", "A file named ../../../escape.txt", null)),
                 new EscapingTool());
-        GeoprocessingApi gp = new GeoprocessingApi(ArcGisEmulatorConfig.defaults(), settings, tokens, new ServiceCatalog(),
+        GeoprocessingApi gp = new GeoprocessingApi(ArcGisEmulatorConfig.defaults().gpHost(), settings, tokens, new ServiceCatalog(),
                 List.of(new GpService("Evil/Escape", "Escapes", false, "", false, List.of(task))));
         RequestLog requests = new RequestLog();
         server = new EmulatorHttpServer("evil", 0, gp.register(new Router()), new ArcGisErrors(), new FaultInjector(),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.cli.OneShotCamel;
-import org.giscamel.emulator.arcgis.CatalogEntry;
+import org.giscamel.emulator.arcgis.rest.CatalogEntry;
 import org.giscamel.emulator.http.Fault;
 import org.giscamel.emulator.http.FaultRule;
 import org.giscamel.emulator.iportal.IPortalVariants;

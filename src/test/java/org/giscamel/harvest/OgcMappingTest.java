@@ -1,7 +1,7 @@
 package org.giscamel.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.giscamel.arcgis.LonLatBox;
+import org.giscamel.geo.LonLatBox;
 import org.giscamel.iportal.ServiceMetadata;
 import org.giscamel.ogc.OgcCapabilities;
 import org.giscamel.ogc.OgcLayer;

@@ -1,7 +1,7 @@
 package org.giscamel.http;
 
 import org.apache.camel.main.Main;
-import org.giscamel.routes.GisBeans;
+import org.giscamel.wiring.GisBeans;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

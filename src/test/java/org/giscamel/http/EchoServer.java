@@ -1,7 +1,7 @@
 package org.giscamel.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.emulator.arcgis.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;

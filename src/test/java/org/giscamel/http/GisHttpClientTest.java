@@ -1,7 +1,7 @@
 package org.giscamel.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.giscamel.emulator.arcgis.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Fault;
 import org.giscamel.emulator.http.FaultRule;

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs the packaged executable jar as a real process, the way a user does, and captures its output. */
-final class JarProcess implements AutoCloseable {
+public final class JarProcess implements AutoCloseable {
 
     private final Process process;
     private final Path output;
@@ -21,12 +22,22 @@ final class JarProcess implements AutoCloseable {
         this.output = output;
     }
 
-    static Path jar() {
+    /** The executable jar, {@code target/gis-camel-routes.jar}. */
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("app.jar", "target/gis-camel-routes.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after `mvn package`");
         }
         return jar;
+    }
+
+    /** The library jar beside it, {@code gis-camel-routes-<version>.jar}: the plain artifact embedders depend on. */
+    public static Path libraryJar() throws IOException {
+        Path buildDir = jar().toAbsolutePath().getParent();
+        try (Stream<Path> jars = Files.list(buildDir)) {
+            return jars.filter(p -> p.getFileName().toString().matches("gis-camel-routes-.+\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no library jar in " + buildDir));
+        }
     }
 
     /** The folders the flows write to; a run gets its own unless its test chose one. */

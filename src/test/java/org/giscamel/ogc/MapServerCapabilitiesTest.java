@@ -1,6 +1,6 @@
 package org.giscamel.ogc;
 
-import org.giscamel.arcgis.LonLatBox;
+import org.giscamel.geo.LonLatBox;
 import org.giscamel.http.GisHttpClient;
 import org.giscamel.http.HttpSettings;
 import org.giscamel.reply.PermanentServerException;

@@ -1,6 +1,6 @@
 package org.giscamel.ogc;
 
-import org.giscamel.emulator.arcgis.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.FaultInjector;

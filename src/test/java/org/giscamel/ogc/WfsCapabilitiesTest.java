@@ -1,6 +1,6 @@
 package org.giscamel.ogc;
 
-import org.giscamel.arcgis.LonLatBox;
+import org.giscamel.geo.LonLatBox;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -6,7 +6,7 @@ import org.giscamel.emulator.iportal.IPortalEmulator;
 import org.giscamel.emulator.iportal.IPortalEmulatorConfig;
 import org.giscamel.emulator.iportal.IPortalVariants;
 import org.giscamel.gp.GpBeans;
-import org.giscamel.routes.GisBeans;
+import org.giscamel.wiring.GisBeans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

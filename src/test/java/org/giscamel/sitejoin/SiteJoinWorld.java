@@ -20,7 +20,7 @@ import java.util.Map;
  * The ArcGIS emulator (site + fresh machine) with short timings, and a one-shot Camel context running the join
  * chain against it with its own report folder and inbox.
  */
-final class SiteJoinWorld implements AutoCloseable {
+public final class SiteJoinWorld implements AutoCloseable {
 
     static final String NODE = "NODE2.EMULATOR.LOCAL";
     static final String CHAIN = "file:routes/site-join.camel.yaml";
@@ -39,7 +39,7 @@ final class SiteJoinWorld implements AutoCloseable {
     }
 
     /** Short start delay and restart window, and no pollAfter, so a whole join takes well under a second. */
-    static ArcGisEmulatorConfig fastEmulator() {
+    public static ArcGisEmulatorConfig fastEmulator() {
         ArcGisEmulatorConfig config = ArcGisEmulatorConfig.defaults();
         config.machineStartDelay = Duration.ofMillis(200);
         config.joinRestartWindow = Duration.ofMillis(300);

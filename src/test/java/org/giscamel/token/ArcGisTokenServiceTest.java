@@ -1,11 +1,9 @@
 package org.giscamel.token;
 
-import org.giscamel.testing.MutableClock;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.emulator.arcgis.ArcGisErrors;
-import org.giscamel.emulator.arcgis.TokenAuthority;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.PresentedToken;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
@@ -18,6 +16,7 @@ import org.giscamel.reply.GisServerException;
 import org.giscamel.reply.PermanentServerException;
 import org.giscamel.reply.TokenRejectedException;
 import org.giscamel.reply.TransientServerException;
+import org.giscamel.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +72,7 @@ class ArcGisTokenServiceTest {
     }
 
     private static String presentedToken(EmulatorRequest request) {
-        return TokenAuthority.presentedToken(request).orElse(null);
+        return PresentedToken.of(request).orElse(null);
     }
 
     @Test

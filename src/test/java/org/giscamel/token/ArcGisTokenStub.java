@@ -1,10 +1,8 @@
 package org.giscamel.token;
 
-import org.giscamel.testing.MutableClock;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.emulator.arcgis.ArcGisErrors;
-import org.giscamel.emulator.arcgis.TokenAuthority;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.PresentedToken;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
@@ -12,6 +10,8 @@ import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.Json;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
+import org.giscamel.testing.MutableClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,7 +111,7 @@ final class ArcGisTokenStub implements AutoCloseable {
         if (forced != null) {
             return forced.apply(request);
         }
-        TokenAuthority.Check check = authority.check(request);
+        TokenAuthority.Check check = PresentedToken.check(authority, request);
         if (check != TokenAuthority.Check.VALID) {
             return ArcGisErrors.tokenProblem(request, check);
         }

@@ -1,9 +1,13 @@
 package org.giscamel.emulator.arcgis;
 
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
+import org.giscamel.emulator.arcgis.rest.PresentedToken;
 import org.giscamel.emulator.http.EmulatorHandler;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 
 /**
  * What stands before every Administrator API resource of one machine: the machine's standing towards the site
@@ -47,10 +51,10 @@ final class AdminGuard {
             case RESTARTING -> restarting();
             case NOT_IN_SITE -> notInSite();
             // That site's user store knows neither our credentials nor our tokens.
-            case IN_ANOTHER_SITE -> ArcGisErrors.tokenProblem(request, TokenAuthority.presentedToken(request).isPresent()
+            case IN_ANOTHER_SITE -> ArcGisErrors.tokenProblem(request, PresentedToken.of(request).isPresent()
                     ? TokenAuthority.Check.UNKNOWN : TokenAuthority.Check.MISSING);
             case IN_SITE -> {
-                TokenAuthority.Check check = tokens.check(request);
+                TokenAuthority.Check check = PresentedToken.check(tokens, request);
                 yield check == TokenAuthority.Check.VALID ? rendered(handler, request) : ArcGisErrors.tokenProblem(request, check);
             }
         };

@@ -2,13 +2,20 @@ package org.giscamel.emulator.arcgis;
 
 import org.giscamel.emulator.arcgis.gp.GeoprocessingApi;
 import org.giscamel.emulator.arcgis.gp.GpJobs;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
+import org.giscamel.emulator.arcgis.rest.ServiceAccess;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.EmulatorHttpServer;
+import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 import org.giscamel.emulator.http.Variants;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /**
  * The ArcGIS Server emulator: a one-machine site ({@link #siteUrl()}) and a fresh machine that is in no site yet
@@ -48,7 +55,7 @@ public final class ArcGisEmulator implements AutoCloseable {
         new CatalogControlApi(catalog).register(siteRouter);
         Variants.register(siteRouter, config.variants, ArcGisVariants::profile);
         // Before the services directory, whose routes match every path under rest/services.
-        this.geoprocessing = new GeoprocessingApi(config, config.gp, tokens, catalog);
+        this.geoprocessing = new GeoprocessingApi(config.gpHost(), config.gp, tokens, catalog);
         geoprocessing.register(siteRouter);
         new ServicesDirectoryApi(config, catalog, new ServiceAccess(catalog, tokens)).register(siteRouter);
 
@@ -57,11 +64,13 @@ public final class ArcGisEmulator implements AutoCloseable {
         Variants.register(freshRouter, config.variants, ArcGisVariants::profile);
 
         ArcGisErrors errors = new ArcGisErrors();
+        UnaryOperator<EmulatorResponse> jsonLabel = ArcGisFormat.labelled(
+                () -> config.variants.jsonContentType == ArcGisVariants.JsonContentType.TEXT_PLAIN);
         this.siteServer = new EmulatorHttpServer("arcgis-site", config.sitePort, siteRouter, errors, faults, requests,
-                tokens::expireAll, ArcGisFormat.labelled(() -> config.variants));
+                tokens::expireAll, jsonLabel);
         try {
             this.freshServer = new EmulatorHttpServer("arcgis-fresh", config.freshMachinePort, freshRouter, errors,
-                    faults, requests, tokens::expireAll, ArcGisFormat.labelled(() -> config.variants));
+                    faults, requests, tokens::expireAll, jsonLabel);
         } catch (IOException | RuntimeException e) {
             siteServer.close();
             throw e;

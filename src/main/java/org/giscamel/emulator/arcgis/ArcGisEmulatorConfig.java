@@ -1,5 +1,6 @@
 package org.giscamel.emulator.arcgis;
 
+import org.giscamel.emulator.arcgis.gp.GpHost;
 import org.giscamel.emulator.arcgis.gp.GpSettings;
 
 import java.time.Clock;
@@ -50,5 +51,10 @@ public final class ArcGisEmulatorConfig {
 
     public static ArcGisEmulatorConfig defaults() {
         return new ArcGisEmulatorConfig();
+    }
+
+    /** What the GP services take from this site; the switches are read from {@link #variants} as it is then. */
+    public GpHost gpHost() {
+        return new GpHost(clock, context, new ArcGisVersion(variants.version).number(), () -> variants.resultsLagReads);
     }
 }

@@ -1,6 +1,7 @@
 package org.giscamel.emulator.arcgis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.BadRequestException;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;

@@ -3,6 +3,9 @@ package org.giscamel.emulator.arcgis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.giscamel.emulator.arcgis.rest.CatalogEntry;
+import org.giscamel.emulator.arcgis.rest.MapExports;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.Json;
 
 import java.math.BigDecimal;

@@ -1,10 +1,13 @@
 package org.giscamel.emulator.arcgis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
+import org.giscamel.emulator.arcgis.rest.PresentedToken;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.time.ZoneId;
 import java.time.format.TextStyle;
@@ -132,7 +135,7 @@ final class SiteAdminApi {
                 .put("windowsid", "")
                 .put("olsonid", zone.getId())
                 .put("daylightsavings", String.valueOf(zone.getRules().isDaylightSavings(config.clock.instant())));
-        body.put("loggedInUser", TokenAuthority.presentedToken(request).flatMap(tokens::find)
+        body.put("loggedInUser", PresentedToken.of(request).flatMap(tokens::find)
                         .map(TokenAuthority.Token::username).orElse(""))
                 .put("loggedInUserPrivilege", "ADMINISTER");
         return EmulatorResponse.json(body);

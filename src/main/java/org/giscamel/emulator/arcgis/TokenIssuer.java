@@ -3,6 +3,7 @@ package org.giscamel.emulator.arcgis;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.Json;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,13 @@
 package org.giscamel.emulator.arcgis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package org.giscamel.emulator.iportal;
 
-import org.giscamel.emulator.arcgis.TokenAuthority;
 import org.giscamel.emulator.http.EmulatorRequest;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
 package org.giscamel.emulator.arcgis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.emulator.http.TokenAuthority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package org.giscamel.emulator.arcgis;
 
-import org.giscamel.gp.GpJobStatus;
-
 import org.giscamel.emulator.NodeProject;
+import org.giscamel.emulator.arcgis.gp.EsriJobStatus;
 import org.giscamel.emulator.arcgis.gp.GpSettings;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.RequestLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +90,7 @@ class EsriRestJsConformanceTest {
                         .filter(e -> e.method().equals("POST") && e.path().equals("/arcgis/tokens/generateToken"))
                         .count(),
                 "user/password, then the server-token exchange");
-        assertEquals(Map.of(GpJobStatus.SUCCEEDED, 1L, GpJobStatus.CANCELLED, 1L), arcgis.gp().all().stream()
+        assertEquals(Map.of(EsriJobStatus.SUCCEEDED, 1L, EsriJobStatus.CANCELLED, 1L), arcgis.gp().all().stream()
                 .collect(Collectors.groupingBy(job -> job.status(arcgis.gp().now()), Collectors.counting())));
     }
 

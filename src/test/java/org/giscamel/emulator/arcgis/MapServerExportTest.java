@@ -1,13 +1,13 @@
 package org.giscamel.emulator.arcgis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.giscamel.emulator.arcgis.ArcGisClient.get;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

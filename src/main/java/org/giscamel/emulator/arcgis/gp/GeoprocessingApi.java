@@ -1,11 +1,9 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.arcgis.ArcGisVersion;
-import org.giscamel.emulator.arcgis.ServiceAccess;
-import org.giscamel.emulator.arcgis.ServiceCatalog;
-import org.giscamel.emulator.arcgis.TokenAuthority;
+import org.giscamel.emulator.arcgis.rest.ServiceAccess;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,14 +14,14 @@ import java.util.List;
  * which match every path under rest/services) and lists the services in the catalog.
  *
  * <pre>
- * GeoprocessingApi gp = new GeoprocessingApi(config, GpSettings.defaults(), tokens, catalog);
+ * GeoprocessingApi gp = new GeoprocessingApi(config.gpHost(), GpSettings.defaults(), tokens, catalog);
  * gp.register(router);
  * gp.jobs().scriptNext(GpOutcome.FAILED, 2);   // the next two jobs fail
  * </pre>
  */
 public final class GeoprocessingApi {
 
-    private final ArcGisEmulatorConfig config;
+    private final GpHost host;
     private final GpSettings settings;
     private final List<GpService> services;
     private final ServiceCatalog catalog;
@@ -31,20 +29,19 @@ public final class GeoprocessingApi {
     private final GpHttp http;
     private final BigDecimal currentVersion;
 
-    public GeoprocessingApi(ArcGisEmulatorConfig config, GpSettings settings, TokenAuthority tokens,
-                            ServiceCatalog catalog) {
-        this(config, settings, tokens, catalog, DemoGpServices.all());
+    public GeoprocessingApi(GpHost host, GpSettings settings, TokenAuthority tokens, ServiceCatalog catalog) {
+        this(host, settings, tokens, catalog, DemoGpServices.all());
     }
 
-    public GeoprocessingApi(ArcGisEmulatorConfig config, GpSettings settings, TokenAuthority tokens,
-                            ServiceCatalog catalog, List<GpService> services) {
-        this.config = config;
+    public GeoprocessingApi(GpHost host, GpSettings settings, TokenAuthority tokens, ServiceCatalog catalog,
+                            List<GpService> services) {
+        this.host = host;
         this.settings = settings;
         this.services = List.copyOf(services);
         this.catalog = catalog;
-        this.jobs = new GpJobs(settings, config.clock, new GpUploads(config.clock));
-        this.http = new GpHttp(config.context, settings, new ServiceAccess(catalog, tokens));
-        this.currentVersion = new ArcGisVersion(config.variants.version).number();
+        this.jobs = new GpJobs(settings, host.clock(), new GpUploads(host.clock()));
+        this.http = new GpHttp(host.context(), settings, new ServiceAccess(catalog, tokens));
+        this.currentVersion = host.currentVersion();
     }
 
     /**
@@ -54,7 +51,7 @@ public final class GeoprocessingApi {
      */
     public Router register(Router router) {
         ResultMaps maps = new ResultMaps(http, jobs, currentVersion);
-        GpResultValues values = new GpResultValues(http, jobs, maps, () -> config.variants);
+        GpResultValues values = new GpResultValues(http, jobs, maps, host.resultsLagReads());
         GpServiceResources resources = new GpServiceResources(http, jobs, jobs.uploads(), settings, values, currentVersion);
         GpDirectories directories = new GpDirectories(http, jobs);
         for (GpService service : services) {

@@ -1,8 +1,6 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
-import org.giscamel.emulator.arcgis.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Router;
@@ -47,7 +45,7 @@ final class GpDirectories {
 
     private EmulatorResponse jobFile(EmulatorRequest request, GpService service, String jobId) {
         Optional<GpFile> file = jobs.find(jobId)
-                .filter(job -> job.service() == service && job.status(jobs.now()) == GpJobStatus.SUCCEEDED)
+                .filter(job -> job.service() == service && job.status(jobs.now()) == EsriJobStatus.SUCCEEDED)
                 .flatMap(job -> job.file(request.pathVariable("file")));
         return file.map(GpFile::response).orElseGet(GpDirectories::notFound);
     }

@@ -1,8 +1,8 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.emulator.arcgis.ArcGisErrors;
-import org.giscamel.emulator.arcgis.ArcGisFormat;
-import org.giscamel.emulator.arcgis.ServiceAccess;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
+import org.giscamel.emulator.arcgis.rest.ServiceAccess;
 import org.giscamel.emulator.http.EmulatorHandler;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;

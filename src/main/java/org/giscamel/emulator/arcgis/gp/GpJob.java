@@ -1,7 +1,5 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.http.Json;
@@ -92,22 +90,22 @@ public final class GpJob {
         return outcome;
     }
 
-    public GpJobStatus status(long now) {
+    public EsriJobStatus status(long now) {
         long cancelAt = cancelRequestedAt.get();
         if (cancelAt != NOT_CANCELLED) {
-            return now < cancelAt + cancellingMillis ? GpJobStatus.CANCELLING : GpJobStatus.CANCELLED;
+            return now < cancelAt + cancellingMillis ? EsriJobStatus.CANCELLING : EsriJobStatus.CANCELLED;
         }
         if (now < timeline.waitingFrom()) {
-            return GpJobStatus.SUBMITTED;
+            return EsriJobStatus.SUBMITTED;
         }
         if (now < timeline.executingFrom()) {
-            return GpJobStatus.WAITING;
+            return EsriJobStatus.WAITING;
         }
         if (now < timeline.endsAt()) {
-            return GpJobStatus.EXECUTING;
+            return EsriJobStatus.EXECUTING;
         }
         if (outcome == GpOutcome.CANCELLED && now < timeline.endsAt() + cancellingMillis) {
-            return GpJobStatus.CANCELLING;
+            return EsriJobStatus.CANCELLING;
         }
         return outcome.status();
     }
@@ -117,14 +115,14 @@ public final class GpJob {
      * and the job then carries on untouched.
      */
     public boolean requestCancel(long now) {
-        GpJobStatus status = status(now);
-        return (status == GpJobStatus.WAITING || status == GpJobStatus.EXECUTING)
+        EsriJobStatus status = status(now);
+        return (status == EsriJobStatus.WAITING || status == EsriJobStatus.EXECUTING)
                 && cancelRequestedAt.compareAndSet(NOT_CANCELLED, now);
     }
 
     /** Step progress while executing, in {@code 100 / progressSteps} increments; empty in any other state. */
     public OptionalInt progressPercent(long now) {
-        if (status(now) != GpJobStatus.EXECUTING) {
+        if (status(now) != EsriJobStatus.EXECUTING) {
             return OptionalInt.empty();
         }
         double fraction = (double) (now - timeline.executingFrom()) / (timeline.endsAt() - timeline.executingFrom());
@@ -139,7 +137,7 @@ public final class GpJob {
 
     /** Messages at the level real services are usually published with: Submitted., Executing..., Succeeded. */
     public List<Message> messages(long now) {
-        GpJobStatus status = status(now);
+        EsriJobStatus status = status(now);
         List<Message> list = new ArrayList<>();
         list.add(new Message(Message.INFO, "Submitted."));
         long cancelAt = cancelRequestedAt.get();

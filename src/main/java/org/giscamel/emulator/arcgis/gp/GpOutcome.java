@@ -1,26 +1,24 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
 import org.giscamel.emulator.http.BadRequestException;
 
 import java.util.Locale;
 
 /** How a job ends once it has executed; scripted per job through {@link GpJobs#scriptNext}. */
 public enum GpOutcome {
-    SUCCEEDED(GpJobStatus.SUCCEEDED),
-    FAILED(GpJobStatus.FAILED),
-    TIMED_OUT(GpJobStatus.TIMED_OUT),
+    SUCCEEDED(EsriJobStatus.SUCCEEDED),
+    FAILED(EsriJobStatus.FAILED),
+    TIMED_OUT(EsriJobStatus.TIMED_OUT),
     /** Cancelled on the server side (e.g. by an administrator): Cancelling, then Cancelled. */
-    CANCELLED(GpJobStatus.CANCELLED);
+    CANCELLED(EsriJobStatus.CANCELLED);
 
-    private final GpJobStatus status;
+    private final EsriJobStatus status;
 
-    GpOutcome(GpJobStatus status) {
+    GpOutcome(EsriJobStatus status) {
         this.status = status;
     }
 
-    public GpJobStatus status() {
+    public EsriJobStatus status() {
         return status;
     }
 

@@ -1,17 +1,14 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.emulator.arcgis.ArcGisVariants;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
 
 import java.util.OptionalInt;
-import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 
 /** Renders jobs and their result values (§5.6, §5.8), including the result map service's {@code mapImage} rule. */
 final class GpResultValues {
@@ -19,30 +16,30 @@ final class GpResultValues {
     private final GpHttp http;
     private final GpJobs jobs;
     private final ResultMaps maps;
-    private final Supplier<ArcGisVariants> variants;
+    private final IntSupplier resultsLagReads;
 
-    GpResultValues(GpHttp http, GpJobs jobs, ResultMaps maps, Supplier<ArcGisVariants> variants) {
+    GpResultValues(GpHttp http, GpJobs jobs, ResultMaps maps, IntSupplier resultsLagReads) {
         this.http = http;
         this.jobs = jobs;
         this.maps = maps;
-        this.variants = variants;
+        this.resultsLagReads = resultsLagReads;
     }
 
     /**
      * The job resource. {@code messages} is always present (the schema requires it) and empty when
      * {@code returnMessages=false}; {@code results} appears once succeeded, except on the first
-     * {@link ArcGisVariants#resultsLagReads} such reads; {@code inputs} appears once the job has ended.
+     * {@code ArcGisVariants#resultsLagReads} such reads; {@code inputs} appears once the job has ended.
      */
     ObjectNode jobJson(GpJob job, boolean returnMessages) {
         long now = jobs.now();
-        GpJobStatus status = job.status(now);
+        EsriJobStatus status = job.status(now);
         ObjectNode body = Json.object().put("jobId", job.id()).put("jobStatus", status.wireName());
         OptionalInt percent = job.progressPercent(now);
         if (percent.isPresent()) {
             body.putObject("progress").put("type", "step").put("message", job.progressMessage(now))
                     .put("percent", percent.getAsInt());
         }
-        if (status == GpJobStatus.SUCCEEDED && !job.withholdResults(variants.get().resultsLagReads)) {
+        if (status == EsriJobStatus.SUCCEEDED && !job.withholdResults(resultsLagReads.getAsInt())) {
             ObjectNode results = body.putObject("results");
             job.task().outputs().forEach(p -> results.putObject(p.name()).put("paramUrl", "results/" + p.name()));
         }

@@ -1,7 +1,5 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -96,7 +94,7 @@ final class GpServiceResources {
         }
         GpJob job = jobs.submit(service, task, inputs(request, task));
         // The real server always answers Submitted, even when the job has already moved on.
-        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", GpJobStatus.SUBMITTED.wireName()));
+        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", EsriJobStatus.SUBMITTED.wireName()));
     }
 
     private EmulatorResponse execute(EmulatorRequest request, GpService service, GpTask task) throws InterruptedException {
@@ -121,7 +119,7 @@ final class GpServiceResources {
         if (!job.requestCancel(jobs.now())) {
             return GpHttp.error(400, "Invalid or missing input parameters.");
         }
-        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", GpJobStatus.CANCELLING.wireName()));
+        return EmulatorResponse.json(Json.object().put("jobId", job.id()).put("jobStatus", EsriJobStatus.CANCELLING.wireName()));
     }
 
     private EmulatorResponse result(EmulatorRequest request, GpJob job) {
@@ -129,8 +127,8 @@ final class GpServiceResources {
         if (param.isEmpty()) {
             return GpHttp.invalidUrl();
         }
-        GpJobStatus status = job.status(jobs.now());
-        if (status != GpJobStatus.SUCCEEDED) {
+        EsriJobStatus status = job.status(jobs.now());
+        if (status != EsriJobStatus.SUCCEEDED) {
             return GpHttp.error(400, UNABLE, "Job '" + job.id() + "' has no results; its status is " + status.wireName() + ".");
         }
         if (request.format().equals("image") && values.drawsAsMapImage(request, job, param.get())) {

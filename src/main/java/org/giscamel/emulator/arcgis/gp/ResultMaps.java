@@ -1,11 +1,9 @@
 package org.giscamel.emulator.arcgis.gp;
 
-import org.giscamel.gp.GpJobStatus;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.emulator.arcgis.MapExports;
+import org.giscamel.emulator.arcgis.rest.MapExports;
 import org.giscamel.emulator.http.EmulatorRequest;
 import org.giscamel.emulator.http.EmulatorResponse;
 import org.giscamel.emulator.http.Json;
@@ -179,7 +177,7 @@ final class ResultMaps {
     }
 
     private boolean succeeded(GpJob job) {
-        return job != null && job.status(jobs.now()) == GpJobStatus.SUCCEEDED;
+        return job != null && job.status(jobs.now()) == EsriJobStatus.SUCCEEDED;
     }
 
     private JsonNode spatialReference(GpJob job) {

@@ -2,14 +2,14 @@ package org.giscamel.emulator.arcgis.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.arcgis.ArcGisErrors;
-import org.giscamel.emulator.arcgis.ServiceCatalog;
-import org.giscamel.emulator.arcgis.TokenAuthority;
+import org.giscamel.emulator.arcgis.rest.ArcGisErrors;
+import org.giscamel.emulator.arcgis.rest.ServiceCatalog;
 import org.giscamel.emulator.http.EmulatorHttpServer;
 import org.giscamel.emulator.http.FaultInjector;
 import org.giscamel.emulator.http.Json;
 import org.giscamel.emulator.http.RequestLog;
 import org.giscamel.emulator.http.Router;
+import org.giscamel.emulator.http.TokenAuthority;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class GpTestSite implements AutoCloseable {
         // the clock may be moved by hours; the token must outlive any test
         token = tokens.issue("gpuser", 24 * 60L).value();
         catalog = new ServiceCatalog();
-        gp = new GeoprocessingApi(config, settings, tokens, catalog);
+        gp = new GeoprocessingApi(config.gpHost(), settings, tokens, catalog);
         Router router = gp.register(new Router());
         server = new EmulatorHttpServer("gp-test", 0, router, new ArcGisErrors(), new FaultInjector(), new RequestLog(),
                 tokens::expireAll);
