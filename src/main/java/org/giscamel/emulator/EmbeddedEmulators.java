@@ -26,8 +26,16 @@ import java.util.function.Function;
  */
 public final class EmbeddedEmulators implements AutoCloseable {
 
-    /** The loopback ports; 0 picks a free port. */
-    public record Ports(int arcgisSite, int arcgisFreshMachine, int iportal) {
+    /**
+     * The loopback ports (0 picks a free port), and how many fresh ArcGIS machines there are: the first listens on
+     * {@code arcgisFreshMachine}, the others on the ports after it.
+     */
+    public record Ports(int arcgisSite, int arcgisFreshMachine, int iportal, int freshMachines) {
+
+        /** One fresh machine. */
+        public Ports(int arcgisSite, int arcgisFreshMachine, int iportal) {
+            this(arcgisSite, arcgisFreshMachine, iportal, 1);
+        }
     }
 
     /**
@@ -99,6 +107,7 @@ public final class EmbeddedEmulators implements AutoCloseable {
         ArcGisEmulatorConfig arcgisConfig = ArcGisEmulatorConfig.defaults();
         arcgisConfig.sitePort = options.ports().arcgisSite();
         arcgisConfig.freshMachinePort = options.ports().arcgisFreshMachine();
+        arcgisConfig.freshMachines = options.ports().freshMachines();
         arcgisConfig.variants = ArcGisVariants.profile(options.profile());
         Variants.apply(arcgisConfig.variants, options.arcgisVariants());
         IPortalEmulatorConfig iportalConfig = IPortalEmulatorConfig.defaults();
@@ -160,7 +169,7 @@ public final class EmbeddedEmulators implements AutoCloseable {
                 : " with " + options.arcgisVariants() + " " + options.iportalVariants();
         return "emulators answer as profile '" + options.profile() + "'" + switches + "; ArcGIS Server emulator: site "
                 + arcgis.siteUrl() + " (admin " + arcgis.siteUrl() + "/admin, services "
-                + arcgis.siteUrl() + "/rest/services), fresh machine not yet in a site " + arcgis.freshMachineUrl()
+                + arcgis.siteUrl() + "/rest/services), fresh machines not yet in a site " + String.join(", ", arcgis.freshMachineUrls())
                 + "; iPortal emulator: " + iportal.url() + " (services " + iportal.url() + "/web/services.json)";
     }
 
