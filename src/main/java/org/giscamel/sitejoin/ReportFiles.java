@@ -24,11 +24,14 @@ final class ReportFiles {
         return STAMP.format(at);
     }
 
-    /** {@code site-join-<stamp>-<host>-<port>.json}, named after the machine once the request was read. */
-    static String reportName(Instant startedAt, URI machine) {
-        String who = machine == null ? "invalid-request"
-                : (machine.getHost() + (machine.getPort() >= 0 ? "-" + machine.getPort() : "")).replaceAll("[^A-Za-z0-9.-]", "_");
-        return "site-join-" + stamp(startedAt) + "-" + who + ".json";
+    /** A machine's host and port for a file name, e.g. {@code 127.0.0.1-6080}; {@code invalid-request} for none. */
+    static String subject(URI machine) {
+        return machine == null ? "invalid-request" : safe(machine.getHost() + (machine.getPort() >= 0 ? "-" + machine.getPort() : ""));
+    }
+
+    /** The text with every character a file name should not hold replaced. */
+    static String safe(String text) {
+        return text.replaceAll("[^A-Za-z0-9.-]", "_");
     }
 
     static void write(Path file, String text) {

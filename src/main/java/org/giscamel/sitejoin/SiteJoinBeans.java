@@ -3,6 +3,7 @@ package org.giscamel.sitejoin;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.spi.Registry;
 import org.giscamel.config.GisSettings;
 
 import java.time.Clock;
@@ -19,13 +20,17 @@ public class SiteJoinBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         GisSettings settings = GisSettings.of(context.getPropertiesComponent());
-        SiteJoinSettings joinSettings = SiteJoinSettings.from(settings);
+        SiteJoinSettings join = SiteJoinSettings.from(settings);
         settings.requireValid();
         Clock clock = Clock.systemUTC();
         Waiting waiting = new Waiting(clock, duration -> Thread.sleep(duration.toMillis()), context::isStopping);
-        context.getRegistry().bind("siteJoin", new SiteJoinSteps(joinSettings, context.getRegistry(), waiting, clock));
-        SiteJoinInbox inbox = new SiteJoinInbox(joinSettings.inbox(), clock);
-        context.getRegistry().bind("siteJoinInbox", inbox);
-        context.getRegistry().bind("siteJoinDropGuard", inbox.guard());
+        Registry registry = context.getRegistry();
+        registry.bind("siteJoin", new SiteJoinSteps(join, registry, waiting, clock));
+        bindInbox(registry, "siteJoin", new SiteInbox("site-join", join.inbox(), clock, SiteJoinRun.PROPERTY));
+    }
+
+    private static void bindInbox(Registry registry, String flow, SiteInbox inbox) {
+        registry.bind(flow + "Inbox", inbox);
+        registry.bind(flow + "DropGuard", inbox.guard());
     }
 }
