@@ -28,6 +28,7 @@ public final class CommandLine {
         commands.put("run", new RunCommand());
         commands.put("emulators", new EmulatorsCommand());
         commands.put("check-config", new CheckConfigCommand());
+        commands.put("create-site", new org.giscamel.sitejoin.CreateSiteCommand());
         commands.put("join-site", new org.giscamel.sitejoin.JoinSiteCommand());
         commands.put("harvest", new org.giscamel.harvest.HarvestCommand());
         return commands;

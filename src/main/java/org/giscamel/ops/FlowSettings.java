@@ -5,6 +5,7 @@ import org.giscamel.config.ServerConnections;
 import org.giscamel.gp.GpFlowSettings;
 import org.giscamel.harvest.HarvestConfiguration;
 import org.giscamel.routes.GisBeans;
+import org.giscamel.sitejoin.SiteCreateSettings;
 import org.giscamel.sitejoin.SiteJoinSettings;
 import org.giscamel.status.StatusSettings;
 
@@ -21,6 +22,7 @@ public final class FlowSettings {
         GisBeans.retryPolicy(settings);
         ServerConnections.from(settings);
         SiteJoinSettings.from(settings);
+        SiteCreateSettings.from(settings);
         new HarvestConfiguration().read(settings);
         GpFlowSettings.from(settings);
         ObserveSettings.from(settings);

@@ -9,10 +9,11 @@ import org.giscamel.config.GisSettings;
 import java.time.Clock;
 
 /**
- * Binds the join chain's beans from the {@code gis.site-join.*} keys: {@code siteJoin} (the steps of
- * {@code routes/site-join.camel.yaml}), {@code siteJoinInbox} and {@code siteJoinDropGuard} (the file drop of
- * {@code routes/site-join-triggers.camel.yaml} and its filter). The shared protocol beans of {@link org.giscamel.routes.GisBeans}
- * are looked up when a run starts, so the order in which camel-main applies configurations does not matter.
+ * Binds the beans of the site flows from their keys: {@code siteJoin} ({@code gis.site-join.*}, the steps of
+ * {@code routes/site-join.camel.yaml}), {@code siteCreate} ({@code gis.site-create.*}, {@code site-create.camel.yaml}),
+ * and each file drop's {@code site<Flow>Inbox} and filter {@code site<Flow>DropGuard} (the triggers' route files).
+ * The shared protocol beans of {@link org.giscamel.routes.GisBeans} are looked up when a run starts, so the order in
+ * which camel-main applies configurations does not matter.
  */
 @Configuration
 public class SiteJoinBeans implements CamelConfiguration {
@@ -21,12 +22,16 @@ public class SiteJoinBeans implements CamelConfiguration {
     public void configure(CamelContext context) {
         GisSettings settings = GisSettings.of(context.getPropertiesComponent());
         SiteJoinSettings join = SiteJoinSettings.from(settings);
+        SiteCreateSettings create = SiteCreateSettings.from(settings);
         settings.requireValid();
         Clock clock = Clock.systemUTC();
         Waiting waiting = new Waiting(clock, duration -> Thread.sleep(duration.toMillis()), context::isStopping);
         Registry registry = context.getRegistry();
         registry.bind("siteJoin", new SiteJoinSteps(join, registry, waiting, clock));
+        registry.bind("siteCreate", new SiteCreateSteps(create, join, registry, waiting,
+                new StepRunner("site-create", clock, create.reportDir())));
         bindInbox(registry, "siteJoin", new SiteInbox("site-join", join.inbox(), clock, SiteJoinRun.PROPERTY));
+        bindInbox(registry, "siteCreate", new SiteInbox("site-create", create.inbox(), clock, SiteCreateRun.PROPERTY));
     }
 
     private static void bindInbox(Registry registry, String flow, SiteInbox inbox) {
