@@ -30,6 +30,7 @@ public final class CommandLine {
         commands.put("check-config", new CheckConfigCommand());
         commands.put("create-site", new org.giscamel.sitejoin.CreateSiteCommand());
         commands.put("join-site", new org.giscamel.sitejoin.JoinSiteCommand());
+        commands.put("leave-site", new org.giscamel.sitejoin.LeaveSiteCommand());
         commands.put("harvest", new org.giscamel.harvest.HarvestCommand());
         return commands;
     }

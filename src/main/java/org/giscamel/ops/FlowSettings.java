@@ -7,6 +7,7 @@ import org.giscamel.harvest.HarvestConfiguration;
 import org.giscamel.routes.GisBeans;
 import org.giscamel.sitejoin.SiteCreateSettings;
 import org.giscamel.sitejoin.SiteJoinSettings;
+import org.giscamel.sitejoin.SiteLeaveSettings;
 import org.giscamel.status.StatusSettings;
 
 /** Every flow's {@code gis.*} keys, read by the flow's own reader: nothing is opened, started or created. */
@@ -23,6 +24,7 @@ public final class FlowSettings {
         ServerConnections.from(settings);
         SiteJoinSettings.from(settings);
         SiteCreateSettings.from(settings);
+        SiteLeaveSettings.from(settings);
         new HarvestConfiguration().read(settings);
         GpFlowSettings.from(settings);
         ObserveSettings.from(settings);

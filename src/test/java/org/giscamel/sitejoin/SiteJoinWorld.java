@@ -28,6 +28,7 @@ final class SiteJoinWorld implements AutoCloseable {
     static final String CHAIN = "file:routes/site-join.camel.yaml";
     static final String TRIGGERS = "file:routes/site-join-triggers.camel.yaml";
     static final String CREATE = "file:routes/site-create.camel.yaml";
+    static final String LEAVE = "file:routes/site-leave.camel.yaml";
 
     final ArcGisEmulator arcgis;
     final OneShotCamel camel;
@@ -82,13 +83,14 @@ final class SiteJoinWorld implements AutoCloseable {
             overrides.put("gis.site-join.poll-interval", "20ms");
             overrides.put("gis.site-join.restart-deadline", "5s");
             overrides.put("gis.site-join.start-deadline", "5s");
-            for (String flow : List.of("site-create")) {
+            for (String flow : List.of("site-create", "site-leave")) {
                 overrides.put("gis." + flow + ".report-dir", dir.resolve(flow).resolve("reports").toString());
                 overrides.put("gis." + flow + ".inbox", dir.resolve(flow).resolve("inbox").toString());
             }
             overrides.put("gis.site-create.config-store", "/gisdata/arcgisserver/config-store");
             overrides.put("gis.site-create.directories-root", "/gisdata/arcgisserver/directories");
             overrides.put("gis.site-create.restart-deadline", "5s");
+            overrides.put("gis.site-leave.stop-deadline", "5s");
             overrides.put("gis.retry.max-retries", "2");
             overrides.put("gis.retry.initial-delay", "10ms");
             overrides.put("gis.retry.max-delay", "20ms");
@@ -106,13 +108,17 @@ final class SiteJoinWorld implements AutoCloseable {
         return camel.producer().send("direct:site-join", exchange -> exchange.getMessage().setBody(request));
     }
 
-    /** Sends a request (a request object, its JSON text, or null) to a flow's chain, e.g. direct:site-create. */
+    /** Sends a request (a request object, its JSON text, or null) to a flow's chain, e.g. direct:site-leave. */
     Exchange send(String endpoint, Object request) {
         return camel.producer().send(endpoint, exchange -> exchange.getMessage().setBody(request));
     }
 
     Exchange create(Object request) {
         return send("direct:site-create", request);
+    }
+
+    Exchange leave(Object request) {
+        return send("direct:site-leave", request);
     }
 
     Exchange joinFresh(int index, String cluster) {
@@ -129,7 +135,7 @@ final class SiteJoinWorld implements AutoCloseable {
 
     /** The run of whichever site flow the exchange went through. */
     static SiteRun<?> anyRun(Exchange exchange) {
-        for (String property : List.of(SiteJoinRun.PROPERTY, SiteCreateRun.PROPERTY)) {
+        for (String property : List.of(SiteJoinRun.PROPERTY, SiteCreateRun.PROPERTY, SiteLeaveRun.PROPERTY)) {
             SiteRun<?> run = exchange.getProperty(property, SiteRun.class);
             if (run != null) {
                 return run;
