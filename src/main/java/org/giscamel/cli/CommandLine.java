@@ -31,6 +31,7 @@ public final class CommandLine {
         commands.put("create-site", new org.giscamel.sitejoin.CreateSiteCommand());
         commands.put("join-site", new org.giscamel.sitejoin.JoinSiteCommand());
         commands.put("leave-site", new org.giscamel.sitejoin.LeaveSiteCommand());
+        commands.put("reconcile-site", new org.giscamel.sitejoin.ReconcileSiteCommand());
         commands.put("harvest", new org.giscamel.harvest.HarvestCommand());
         return commands;
     }

@@ -8,6 +8,7 @@ import org.giscamel.routes.GisBeans;
 import org.giscamel.sitejoin.SiteCreateSettings;
 import org.giscamel.sitejoin.SiteJoinSettings;
 import org.giscamel.sitejoin.SiteLeaveSettings;
+import org.giscamel.sitejoin.SiteReconcileSettings;
 import org.giscamel.status.StatusSettings;
 
 /** Every flow's {@code gis.*} keys, read by the flow's own reader: nothing is opened, started or created. */
@@ -25,6 +26,7 @@ public final class FlowSettings {
         SiteJoinSettings.from(settings);
         SiteCreateSettings.from(settings);
         SiteLeaveSettings.from(settings);
+        SiteReconcileSettings.from(settings);
         new HarvestConfiguration().read(settings);
         GpFlowSettings.from(settings);
         ObserveSettings.from(settings);

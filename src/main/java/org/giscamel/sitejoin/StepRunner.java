@@ -27,12 +27,19 @@ final class StepRunner {
     private final String flow;
     private final Clock clock;
     private final Path reportDir;
+    private final int reportsKept;
 
     /** @param flow the flow's name, which starts its log lines and its report files' names */
     StepRunner(String flow, Clock clock, Path reportDir) {
+        this(flow, clock, reportDir, 0);
+    }
+
+    /** @param reportsKept how many of the flow's newest reports to keep; 0 keeps them all */
+    StepRunner(String flow, Clock clock, Path reportDir, int reportsKept) {
         this.flow = flow;
         this.clock = clock;
         this.reportDir = reportDir;
+        this.reportsKept = reportsKept;
     }
 
     Instant now() {
@@ -67,6 +74,9 @@ final class StepRunner {
                 flow + "-" + ReportFiles.stamp(run.report().startedAt()) + "-" + run.fileSubject() + ".json").toAbsolutePath());
         ReportFiles.write(file, run.report().toJsonText());
         run.reportFile(file);
+        if (reportsKept > 0) {
+            ReportFiles.keepNewest(file.getParent(), flow + "-", reportsKept);
+        }
         return file;
     }
 

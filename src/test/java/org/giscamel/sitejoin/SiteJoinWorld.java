@@ -29,6 +29,10 @@ final class SiteJoinWorld implements AutoCloseable {
     static final String TRIGGERS = "file:routes/site-join-triggers.camel.yaml";
     static final String CREATE = "file:routes/site-create.camel.yaml";
     static final String LEAVE = "file:routes/site-leave.camel.yaml";
+    static final String RECONCILE = "file:routes/site-reconcile.camel.yaml";
+    static final String SITE_TRIGGERS = "file:routes/site-triggers.camel.yaml";
+    /** Every chain: join, create, leave and reconcile. */
+    static final List<String> ALL_CHAINS = List.of(CHAIN, CREATE, LEAVE, RECONCILE);
 
     final ArcGisEmulator arcgis;
     final OneShotCamel camel;
@@ -91,6 +95,7 @@ final class SiteJoinWorld implements AutoCloseable {
             overrides.put("gis.site-create.directories-root", "/gisdata/arcgisserver/directories");
             overrides.put("gis.site-create.restart-deadline", "5s");
             overrides.put("gis.site-leave.stop-deadline", "5s");
+            overrides.put("gis.site.report-dir", dir.resolve("site-reconcile").resolve("reports").toString());
             overrides.put("gis.retry.max-retries", "2");
             overrides.put("gis.retry.initial-delay", "10ms");
             overrides.put("gis.retry.max-delay", "20ms");
@@ -135,7 +140,8 @@ final class SiteJoinWorld implements AutoCloseable {
 
     /** The run of whichever site flow the exchange went through. */
     static SiteRun<?> anyRun(Exchange exchange) {
-        for (String property : List.of(SiteJoinRun.PROPERTY, SiteCreateRun.PROPERTY, SiteLeaveRun.PROPERTY)) {
+        for (String property : List.of(SiteJoinRun.PROPERTY, SiteCreateRun.PROPERTY, SiteLeaveRun.PROPERTY,
+                SiteReconcileRun.PROPERTY)) {
             SiteRun<?> run = exchange.getProperty(property, SiteRun.class);
             if (run != null) {
                 return run;
