@@ -28,7 +28,10 @@ public final class CommandLine {
         commands.put("run", new RunCommand());
         commands.put("emulators", new EmulatorsCommand());
         commands.put("check-config", new CheckConfigCommand());
+        commands.put("create-site", new CreateSiteCommand());
         commands.put("join-site", new JoinSiteCommand());
+        commands.put("leave-site", new LeaveSiteCommand());
+        commands.put("reconcile-site", new ReconcileSiteCommand());
         commands.put("harvest", new HarvestCommand());
         return commands;
     }

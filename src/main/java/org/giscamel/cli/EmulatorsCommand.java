@@ -40,7 +40,8 @@ final class EmulatorsCommand implements CommandLine.Command {
     static EmbeddedEmulators.Options options(GisSettings settings) {
         EmbeddedEmulators.Ports ports = new EmbeddedEmulators.Ports(settings.port("gis.emulator.arcgis-port", 16080),
                 settings.port("gis.emulator.fresh-machine-port", 16081),
-                settings.port("gis.emulator.iportal-port", 18190));
+                settings.port("gis.emulator.iportal-port", 18190),
+                settings.integer("gis.emulator.fresh-machines", 2, 1, 20));
         return EmbeddedEmulators.options(ports, settings::optional, settings::problem);
     }
 }

@@ -5,7 +5,10 @@ import org.giscamel.config.ServerConnections;
 import org.giscamel.gp.GpFlowSettings;
 import org.giscamel.harvest.HarvestConfiguration;
 import org.giscamel.ops.ObserveSettings;
+import org.giscamel.sitejoin.SiteCreateSettings;
 import org.giscamel.sitejoin.SiteJoinSettings;
+import org.giscamel.sitejoin.SiteLeaveSettings;
+import org.giscamel.sitejoin.SiteReconcileSettings;
 import org.giscamel.status.StatusSettings;
 import org.giscamel.wiring.GisBeans;
 
@@ -22,6 +25,9 @@ final class FlowSettings {
         GisBeans.retryPolicy(settings);
         ServerConnections.from(settings);
         SiteJoinSettings.from(settings);
+        SiteCreateSettings.from(settings);
+        SiteLeaveSettings.from(settings);
+        SiteReconcileSettings.from(settings);
         new HarvestConfiguration().read(settings);
         GpFlowSettings.from(settings);
         ObserveSettings.from(settings);

@@ -13,8 +13,6 @@ import org.giscamel.harvest.PlannedItem;
 import org.giscamel.harvest.RunStatus;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +23,6 @@ import java.util.Map;
  * route as the schedule. Prints each planned change and the summary; exits 0 only when every run SUCCEEDED.
  */
 public final class HarvestCommand implements CommandLine.Command {
-
-    /** The editable route file when run from the project folder, else the copy inside the jar. */
-    private static final String ROUTE_FILE = "routes/harvest.camel.yaml";
 
     private final PrintStream out;
 
@@ -58,8 +53,7 @@ public final class HarvestCommand implements CommandLine.Command {
         } catch (IllegalArgumentException unknownSource) {
             throw new UsageException(unknownSource.getMessage());
         }
-        String routes = Files.isRegularFile(Path.of(ROUTE_FILE)) ? "file:" + ROUTE_FILE
-                : "classpath:gis-camel-routes/harvest.camel.yaml";
+        String routes = OneShotCamel.routeFile("harvest.camel.yaml");
         boolean allSucceeded = true;
         try (OneShotCamel camel = OneShotCamel.start(files, Map.of(), List.of(new HarvestConfiguration(true)),
                 List.of(routes))) {

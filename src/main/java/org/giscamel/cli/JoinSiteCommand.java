@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.giscamel.cli.SiteCommands.value;
+
 /**
  * {@code join-site --machine URL [--site URL] [--cluster NAME] [--create-cluster]}: runs the join chain once and
  * exits 0 when the machine is in the site (cluster) and STARTED, 1 with a one-line reason naming the failed step,
@@ -37,19 +39,10 @@ public final class JoinSiteCommand implements CommandLine.Command {
         options.site.ifPresent(site -> overrides.put("gis.arcgis.url", site));
         try (OneShotCamel camel = OneShotCamel.start(ConfigFiles.locate(), overrides, List.of(new SiteJoinBeans()),
                 List.of(ROUTE_FILE))) {
-            Exchange result = camel.producer().send("direct:site-join", exchange -> exchange.getMessage().setBody(
+            Exchange result = SiteCommands.send(camel, "direct:site-join",
                     options.machine.<Object>map(m -> new SiteJoinRequest(m, options.cluster, options.createCluster))
-                            .orElse(null)));
-            SiteJoinRun run = result.getProperty(SiteJoinRun.PROPERTY, SiteJoinRun.class);
-            String where = run == null ? "" : run.reportFile().map(f -> " (report " + f + ")").orElse("");
-            if (result.getException() == null) {
-                System.out.println("join-site " + run.report().summary() + where);
-                return 0;
-            }
-            Optional<StepResult> failed = run == null ? Optional.empty() : run.report().failure();
-            System.err.println("join-site failed" + failed.map(f -> " at step '" + f.step().label() + "': " + f.detail())
-                    .orElse(": " + StepResult.reason(result.getException())) + where);
-            return 1;
+                            .orElse(null), Map.of());
+            return SiteCommands.outcome("join-site", result, SiteJoinRun.PROPERTY, System.out, System.err);
         }
     }
 
@@ -77,13 +70,6 @@ public final class JoinSiteCommand implements CommandLine.Command {
                 }
             }
             return new Options(machine, site, cluster, create);
-        }
-
-        private static String value(List<String> args, int index, String option) {
-            if (index >= args.size() || args.get(index).startsWith("--")) {
-                throw new UsageException(option + " needs a value");
-            }
-            return args.get(index);
         }
     }
 }

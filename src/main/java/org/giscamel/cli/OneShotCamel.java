@@ -11,6 +11,8 @@ import org.giscamel.config.ConfigFiles;
 import org.giscamel.wiring.GisBeans;
 import org.giscamel.wiring.GisErrorHandling;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +53,14 @@ public final class OneShotCamel implements AutoCloseable {
             context.close();
             throw e;
         }
+    }
+
+    /**
+     * A flow's route file: the editable {@code routes/<name>} when run from the project folder (or an installation
+     * with its own routes), else the copy inside the jar.
+     */
+    public static String routeFile(String name) {
+        return Files.isRegularFile(Path.of("routes", name)) ? "file:routes/" + name : "classpath:gis-camel-routes/" + name;
     }
 
     public CamelContext context() {

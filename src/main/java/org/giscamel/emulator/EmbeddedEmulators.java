@@ -2,7 +2,6 @@ package org.giscamel.emulator;
 
 import org.giscamel.emulator.arcgis.ArcGisEmulator;
 import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.arcgis.ArcGisSite;
 import org.giscamel.emulator.arcgis.ArcGisVariants;
 import org.giscamel.emulator.http.BadRequestException;
 import org.giscamel.emulator.http.Variants;
@@ -26,8 +25,16 @@ import java.util.function.Function;
  */
 public final class EmbeddedEmulators implements AutoCloseable {
 
-    /** The loopback ports; 0 picks a free port. */
-    public record Ports(int arcgisSite, int arcgisFreshMachine, int iportal) {
+    /**
+     * The loopback ports (0 picks a free port), and how many fresh ArcGIS machines there are: the first listens on
+     * {@code arcgisFreshMachine}, the others on the ports after it.
+     */
+    public record Ports(int arcgisSite, int arcgisFreshMachine, int iportal, int freshMachines) {
+
+        /** One fresh machine. */
+        public Ports(int arcgisSite, int arcgisFreshMachine, int iportal) {
+            this(arcgisSite, arcgisFreshMachine, iportal, 1);
+        }
     }
 
     /**
@@ -52,6 +59,11 @@ public final class EmbeddedEmulators implements AutoCloseable {
             return new Options(ports, name, Map.of(), Map.of());
         }
     }
+
+    /** The demo's declared site: the site machine and the fresh machines, all in cluster {@code default}. */
+    public static final String DEMO_DECLARATION = "samples/demo-site.yaml";
+    /** The demo reconciles its declared site every 30 seconds, as often as it harvests. */
+    public static final String DEMO_RECONCILE_CRON = "0/30 * * * * ?";
 
     /** The {@code gis.emulator.*} key that names the profile. */
     public static final String PROFILE_KEY = "gis.emulator.profile";
@@ -99,6 +111,7 @@ public final class EmbeddedEmulators implements AutoCloseable {
         ArcGisEmulatorConfig arcgisConfig = ArcGisEmulatorConfig.defaults();
         arcgisConfig.sitePort = options.ports().arcgisSite();
         arcgisConfig.freshMachinePort = options.ports().arcgisFreshMachine();
+        arcgisConfig.freshMachines = options.ports().freshMachines();
         arcgisConfig.variants = ArcGisVariants.profile(options.profile());
         Variants.apply(arcgisConfig.variants, options.arcgisVariants());
         IPortalEmulatorConfig iportalConfig = IPortalEmulatorConfig.defaults();
@@ -141,9 +154,14 @@ public final class EmbeddedEmulators implements AutoCloseable {
         p.put("gis.arcgis.url", arcgis.siteUrl());
         p.put("gis.arcgis.username", arcgis.config().username);
         p.put("gis.arcgis.password", arcgis.config().password);
-        // The site-join demo: join the fresh machine once at start-up, into the site's cluster "default".
-        p.put("gis.site-join.machine-url", arcgis.freshMachineUrl());
-        p.put("gis.site-join.cluster", ArcGisSite.DEFAULT_CLUSTER);
+        // The declared-site demo: samples/demo-site.yaml declares the site machine and every fresh machine, named
+        // by these keys, so the reconcile at start-up and on the schedule joins the fresh machines.
+        p.put("gis.site.declaration", DEMO_DECLARATION);
+        p.put("gis.site.reconcile-cron", DEMO_RECONCILE_CRON);
+        List<String> fresh = arcgis.freshMachineUrls();
+        for (int i = 0; i < fresh.size(); i++) {
+            p.put(freshMachineUrlKey(i), fresh.get(i));
+        }
         // The GP demo: the sample drop runs once at start-up. The emulator forgets its jobs when it stops, so the
         // demo's job store is kept in memory too: a later run must not resume or deduplicate against dead jobs.
         p.put("gis.gp.demo-drop", "true");
@@ -154,13 +172,18 @@ public final class EmbeddedEmulators implements AutoCloseable {
         return p;
     }
 
+    /** The key the demo sets to the site root of fresh machine {@code index} (0 is the first), e.g. ...-url-1. */
+    public static String freshMachineUrlKey(int index) {
+        return "gis.emulator.fresh-machine-url-" + (index + 1);
+    }
+
     /** Where the emulators listen, for the log and the console; no passwords. */
     public String describe() {
         String switches = options.arcgisVariants().isEmpty() && options.iportalVariants().isEmpty() ? ""
                 : " with " + options.arcgisVariants() + " " + options.iportalVariants();
         return "emulators answer as profile '" + options.profile() + "'" + switches + "; ArcGIS Server emulator: site "
                 + arcgis.siteUrl() + " (admin " + arcgis.siteUrl() + "/admin, services "
-                + arcgis.siteUrl() + "/rest/services), fresh machine not yet in a site " + arcgis.freshMachineUrl()
+                + arcgis.siteUrl() + "/rest/services), fresh machines not yet in a site " + String.join(", ", arcgis.freshMachineUrls())
                 + "; iPortal emulator: " + iportal.url() + " (services " + iportal.url() + "/web/services.json)";
     }
 

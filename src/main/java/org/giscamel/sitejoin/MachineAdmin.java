@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The calls the chain makes to the joining machine itself, mostly before it has a site and so without a token. */
+/**
+ * The calls the site flows make to one machine itself, mostly before it has a site and so without a token: the
+ * joining machine, or the one a site is created on.
+ */
 final class MachineAdmin {
 
     private final GisHttpClient http;
@@ -63,6 +66,18 @@ final class MachineAdmin {
         form.put("f", "json");
         JsonNode reply = http.call("join site", GisRequest.postForm(URI.create(adminUrl() + "/joinSite"), form)
                 .timeout(timeout));
+        return Math.max(0, reply.path("pollAfter").asInt(0));
+    }
+
+    /**
+     * POSTs createNewSite with the administrator to create in the body; the reply comes once the site exists.
+     *
+     * @return the seconds the machine asks to wait before it is polled ({@code pollAfter}, 0 when absent: no
+     * source says whether createNewSite sends it)
+     */
+    int createNewSite(NewSite site, Credentials administrator, Duration timeout) {
+        JsonNode reply = http.call("create site", GisRequest.postForm(URI.create(adminUrl() + "/createNewSite"),
+                site.form(administrator)).timeout(timeout));
         return Math.max(0, reply.path("pollAfter").asInt(0));
     }
 

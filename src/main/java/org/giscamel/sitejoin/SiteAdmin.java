@@ -38,6 +38,15 @@ final class SiteAdmin {
         boolean started() {
             return "STARTED".equalsIgnoreCase(realTimeState);
         }
+
+        boolean stopped() {
+            return "STOPPED".equalsIgnoreCase(realTimeState);
+        }
+
+        /** A stop was asked for: the state persisted in the configuration store is STOPPED, or it is stopping. */
+        boolean stopAsked() {
+            return "STOPPED".equalsIgnoreCase(configuredState) || "STOPPING".equalsIgnoreCase(realTimeState);
+        }
     }
 
     private final GisHttpClient http;
@@ -121,6 +130,21 @@ final class SiteAdmin {
 
     void start(String machineName) {
         operate("start " + machineName, "machines/" + segment(machineName) + "/start", Map.of());
+    }
+
+    void stop(String machineName) {
+        operate("stop " + machineName, "machines/" + segment(machineName) + "/stop", Map.of());
+    }
+
+    /** "/machines/remove takes the same parameter" as machines/add (ARCREST). */
+    void removeFromCluster(String cluster, String machineName) {
+        operate("remove " + machineName + " from cluster " + cluster, "clusters/" + segment(cluster) + "/machines/remove",
+                Map.of("machineNames", machineName));
+    }
+
+    /** "removes the machine from the site" (reference §3.6). */
+    void unregister(String machineName) {
+        operate("unregister " + machineName, "machines/" + segment(machineName) + "/unregister", Map.of());
     }
 
     MachineStatus status(String machineName) {

@@ -1,19 +1,10 @@
 package org.giscamel.sitejoin;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What to join: the machine's site root, and optionally the cluster and whether to create it. An absent cluster or
@@ -23,9 +14,7 @@ import java.util.Set;
  */
 public record SiteJoinRequest(URI machine, Optional<String> cluster, Optional<Boolean> createCluster) {
 
-    private static final Set<String> FIELDS = Set.of("machine", "cluster", "createCluster");
-    private static final ObjectReader JSON = new ObjectMapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final List<String> FIELDS = List.of("machine", "cluster", "createCluster");
 
     public SiteJoinRequest {
         cluster = cluster.map(String::trim);
@@ -37,52 +26,13 @@ public record SiteJoinRequest(URI machine, Optional<String> cluster, Optional<Bo
 
     /** Parses and checks a request file; nothing is sent anywhere. */
     public static SiteJoinRequest parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidSiteJoinRequestException("the request is empty; expected JSON such as "
-                    + "{\"machine\":\"http://node2.example.com:6080/arcgis\",\"cluster\":\"default\"}");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            // The original message without Jackson's excerpt of the source, which could quote a secret.
-            JsonLocation at = e.getLocation();
-            throw new InvalidSiteJoinRequestException("the request is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        }
-        if (!json.isObject()) {
-            throw new InvalidSiteJoinRequestException("the request must be a JSON object with a \"machine\" field");
-        }
-        List<String> unknown = new ArrayList<>();
-        json.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                unknown.add(name);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new InvalidSiteJoinRequestException("the request has unknown fields " + unknown
-                    + "; allowed are machine, cluster, createCluster (credentials come from the configuration)");
-        }
-        JsonNode machine = json.path("machine");
-        if (!machine.isTextual() || machine.asText().isBlank()) {
-            throw new InvalidSiteJoinRequestException("the request needs \"machine\": the site root of the joining "
-                    + "machine, as in http://node2.example.com:6080/arcgis");
-        }
-        Optional<String> cluster = Optional.empty();
-        if (json.has("cluster") && !json.get("cluster").isNull()) {
-            if (!json.get("cluster").isTextual()) {
-                throw new InvalidSiteJoinRequestException("\"cluster\" must be a text (a cluster name, or \"\" for none)");
-            }
-            cluster = Optional.of(clusterName(json.get("cluster").asText()));
-        }
-        Optional<Boolean> create = Optional.empty();
-        if (json.has("createCluster") && !json.get("createCluster").isNull()) {
-            if (!json.get("createCluster").isBoolean()) {
-                throw new InvalidSiteJoinRequestException("\"createCluster\" must be true or false");
-            }
-            create = Optional.of(json.get("createCluster").asBoolean());
-        }
-        return new SiteJoinRequest(machineUrl(machine.asText()), cluster, create);
+        RequestJson json = RequestJson.parse(text, FIELDS,
+                "{\"machine\":\"http://node2.example.com:6080/arcgis\",\"cluster\":\"default\"}");
+        String machine = json.text("machine", "the site root of the joining machine").filter(m -> !m.isBlank())
+                .orElseThrow(() -> new InvalidSiteJoinRequestException("the request needs \"machine\": the site root "
+                        + "of the joining machine, as in http://node2.example.com:6080/arcgis"));
+        Optional<String> cluster = json.text("cluster", "a cluster name, or \"\" for none").map(SiteJoinRequest::clusterName);
+        return new SiteJoinRequest(machineUrl(machine), cluster, json.bool("createCluster"));
     }
 
     /**

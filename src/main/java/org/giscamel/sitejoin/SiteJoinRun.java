@@ -2,21 +2,14 @@ package org.giscamel.sitejoin;
 
 import org.giscamel.http.Credentials;
 
-import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * One run of the join chain, kept in the exchange property {@value #PROPERTY} while the route's steps work on it:
  * the request, what the steps found out, and the report. Holds the site's credentials but never shows them.
  */
-public final class SiteJoinRun {
+public final class SiteJoinRun extends SiteRun<SiteJoinReport> {
 
     public static final String PROPERTY = "gisSiteJoinRun";
 
-    private final SiteJoinReport report;
-    private final Map<Step, Integer> attempts = new EnumMap<>(Step.class);
     private SiteJoinRequest request;
     private SiteAdmin site;
     private MachineAdmin machine;
@@ -25,23 +18,9 @@ public final class SiteJoinRun {
     private boolean inThisSite;
     private boolean joinedNow;
     private int pollAfterSeconds;
-    private Path reportFile;
 
     SiteJoinRun(SiteJoinReport report) {
-        this.report = report;
-    }
-
-    public SiteJoinReport report() {
-        return report;
-    }
-
-    /** Where the report was last written, once it was. */
-    public Optional<Path> reportFile() {
-        return Optional.ofNullable(reportFile);
-    }
-
-    synchronized int nextAttempt(Step step) {
-        return attempts.merge(step, 1, Integer::sum);
+        super(report);
     }
 
     void begin(SiteJoinRequest completedRequest, SiteAdmin siteAdmin, MachineAdmin machineAdmin, Credentials siteCredentials) {
@@ -49,8 +28,8 @@ public final class SiteJoinRun {
         site = siteAdmin;
         machine = machineAdmin;
         credentials = siteCredentials;
-        report.site(siteAdmin.root().toString());
-        report.machine(machineAdmin.root().toString());
+        report().site(siteAdmin.root().toString());
+        report().machine(machineAdmin.root().toString());
     }
 
     SiteJoinRequest request() {
@@ -67,6 +46,16 @@ public final class SiteJoinRun {
 
     Credentials credentials() {
         return credentials;
+    }
+
+    @Override
+    String label() {
+        return machineLabel();
+    }
+
+    @Override
+    String fileSubject() {
+        return ReportFiles.subject(request == null ? null : request.machine());
     }
 
     /** The machine's own name once known, else its URL: what log lines and messages call it. */
@@ -91,7 +80,7 @@ public final class SiteJoinRun {
 
     void identified(String name) {
         machineName = name;
-        report.machineName(name);
+        report().machineName(name);
     }
 
     boolean inThisSite() {
@@ -112,12 +101,8 @@ public final class SiteJoinRun {
         return pollAfterSeconds;
     }
 
-    void reportFile(Path file) {
-        reportFile = file;
-    }
-
     @Override
     public String toString() {
-        return "SiteJoinRun[machine=" + machineLabel() + ", outcome=" + report.outcome().label() + "]";
+        return "SiteJoinRun[machine=" + machineLabel() + ", outcome=" + report().outcome().label() + "]";
     }
 }

@@ -43,7 +43,8 @@ public record SiteJoinSettings(Optional<URI> machine, String cluster, boolean cr
                 Optional.of(request.createCluster().orElse(createCluster)));
     }
 
-    private static <T> Optional<T> checked(GisSettings settings, String key, java.util.function.Supplier<T> read) {
+    /** The value {@code read} gives, or empty with the request rule it broke recorded as a problem of {@code key}. */
+    static <T> Optional<T> checked(GisSettings settings, String key, java.util.function.Supplier<T> read) {
         try {
             return Optional.of(read.get());
         } catch (InvalidSiteJoinRequestException e) {
@@ -52,7 +53,7 @@ public record SiteJoinSettings(Optional<URI> machine, String cluster, boolean cr
         }
     }
 
-    private static Duration positive(GisSettings settings, String key, Duration defaultValue) {
+    static Duration positive(GisSettings settings, String key, Duration defaultValue) {
         Duration value = settings.duration(key, defaultValue);
         if (value.isNegative() || value.isZero()) {
             settings.problem(key + " must be longer than zero");

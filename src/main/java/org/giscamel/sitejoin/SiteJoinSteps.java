@@ -3,12 +3,7 @@ package org.giscamel.sitejoin;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.spi.Registry;
-import org.giscamel.config.ServerConnection;
-import org.giscamel.config.ServerConnections;
-import org.giscamel.http.GisHttpClient;
 import org.giscamel.reply.GisServerException;
-import org.giscamel.token.CredentialsProvider;
-import org.giscamel.token.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,22 +30,16 @@ public final class SiteJoinSteps {
     /** "When you create a new site, a cluster called 'default' is created for you." (Admin API, machines) */
     private static final String DEFAULT_CLUSTER = "default";
 
-    /** One step's work; {@code attempt} is 1 on the first run, higher when the route retries it. */
-    @FunctionalInterface
-    private interface StepWork {
-        Completion run(int attempt);
-    }
-
     private final SiteJoinSettings settings;
     private final Registry registry;
     private final Waiting waiting;
-    private final Clock clock;
+    private final StepRunner steps;
 
     SiteJoinSteps(SiteJoinSettings settings, Registry registry, Waiting waiting, Clock clock) {
         this.settings = settings;
         this.registry = registry;
         this.waiting = waiting;
-        this.clock = clock;
+        this.steps = new StepRunner("site-join", clock, settings.reportDir());
     }
 
     /** True when {@code gis.site-join.machine-url} names a machine to join at start-up. */
@@ -64,21 +52,17 @@ public final class SiteJoinSteps {
      * the configured {@code gis.site-join.machine-url}. Checks it before anything is sent to a server.
      */
     public void readRequest(Exchange exchange) {
-        SiteJoinRun run = new SiteJoinRun(new SiteJoinReport(clock.instant()));
+        SiteJoinRun run = new SiteJoinRun(new SiteJoinReport(steps.now()));
         exchange.setProperty(SiteJoinRun.PROPERTY, run);
         Object body = exchange.getMessage().getBody();
         perform(run, Step.READ_REQUEST, attempt -> {
             SiteJoinRequest request = settings.complete(body instanceof SiteJoinRequest given ? given
                     : body == null ? configuredRequest() : SiteJoinRequest.parse(exchange.getMessage().getBody(String.class)));
-            ServerConnection site = bean("serverConnections", ServerConnections.class).arcgis()
-                    .orElseThrow(() -> new InvalidSiteJoinRequestException(
-                            "gis.arcgis.url is not set, so the site to join is unknown"));
-            GisHttpClient http = bean("gisHttpClient", GisHttpClient.class);
-            SiteAdmin siteAdmin = new SiteAdmin(http, bean("tokenService", TokenService.class),
-                    URI.create(site.url()), CredentialsProvider.of(site.credentials()), settings.callTimeout());
-            run.begin(request, siteAdmin, new MachineAdmin(http, request.machine()), site.credentials());
+            SiteAccess access = SiteAccess.from(registry, "the site to join");
+            run.begin(request, access.siteAdmin(settings.callTimeout()), access.machine(request.machine()),
+                    access.credentials());
             String cluster = request.cluster().filter(c -> !c.isEmpty()).map(c -> " in cluster " + c).orElse("");
-            return Completion.done("join " + request.machine() + " to " + site.url() + cluster);
+            return Completion.done("join " + request.machine() + " to " + access.siteRoot() + cluster);
         });
     }
 
@@ -233,10 +217,9 @@ public final class SiteJoinSteps {
     /** Step 8: writes the report to {@code gis.site-join.report-dir}; the body becomes the report's JSON. */
     public void writeReport(Exchange exchange) {
         SiteJoinRun run = exchange.getProperty(SiteJoinRun.PROPERTY, SiteJoinRun.class);
-        write(run);
-        LOG.info("site-join {}: {} (report {})", run.machineLabel(), run.report().summary(), run.reportFile().orElseThrow());
+        Path file = steps.finish(run);
         exchange.getMessage().setBody(run.report().toJsonText());
-        exchange.getMessage().setHeader(REPORT_FILE_HEADER, run.reportFile().orElseThrow().toString());
+        exchange.getMessage().setHeader(REPORT_FILE_HEADER, file.toString());
     }
 
     private Completion membership(SiteJoinRun run) {
@@ -287,47 +270,13 @@ public final class SiteJoinSteps {
         return Completion.done(created + "added " + name + " to cluster " + cluster);
     }
 
-    private void perform(SiteJoinRun run, Step step, StepWork work) {
-        int attempt = run.nextAttempt(step);
-        Instant started = clock.instant();
-        try {
-            Completion completion = work.run(attempt);
-            Duration took = Duration.between(started, clock.instant());
-            run.report().record(new StepResult(step, completion.outcome(), completion.detail(), attempt, took, Optional.empty()));
-            LOG.info("site-join {}: {} {} - {} ({} ms)", run.machineLabel(), step.label(), completion.outcome().label(),
-                    completion.detail(), took.toMillis());
-        } catch (RuntimeException e) {
-            run.report().record(StepResult.failed(step, e, attempt, Duration.between(started, clock.instant())));
-            LOG.warn("site-join {}: {} failed (attempt {}) - {}", run.machineLabel(), step.label(), attempt,
-                    StepResult.reason(e));
-            try {
-                write(run);
-            } catch (RuntimeException unwritable) {
-                LOG.error("site-join {}: the report could not be written: {}", run.machineLabel(), unwritable.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    private void write(SiteJoinRun run) {
-        run.report().finish(clock.instant());
-        Path file = run.reportFile().orElseGet(() -> settings.reportDir().resolve(ReportFiles.reportName(
-                run.report().startedAt(), run.request() == null ? null : run.request().machine())).toAbsolutePath());
-        ReportFiles.write(file, run.report().toJsonText());
-        run.reportFile(file);
+    private void perform(SiteJoinRun run, Step step, StepRunner.StepWork work) {
+        steps.perform(run, step, work);
     }
 
     private SiteJoinRequest configuredRequest() {
         return SiteJoinRequest.of(settings.machine().orElseThrow(() -> new InvalidSiteJoinRequestException(
                 "no machine given: name one (--machine, a request's \"machine\") or set gis.site-join.machine-url")));
-    }
-
-    private <T> T bean(String name, Class<T> type) {
-        T bean = registry.lookupByNameAndType(name, type);
-        if (bean == null) {
-            throw new IllegalStateException("bean '" + name + "' is missing: the Camel context needs GisBeans");
-        }
-        return bean;
     }
 
     /** Admin URLs name the same machine when they differ only in case, default port or a trailing slash. */

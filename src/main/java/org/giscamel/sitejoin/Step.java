@@ -1,7 +1,7 @@
 package org.giscamel.sitejoin;
 
 /** The steps of the join chain, in order, as the report names them. */
-public enum Step {
+public enum Step implements SiteStep {
     READ_REQUEST("read-request", false),
     CHECK_MEMBERSHIP("check-membership", false),
     JOIN_SITE("join-site", true),
@@ -19,11 +19,12 @@ public enum Step {
         this.bringsChange = bringsChange;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    /** False for the steps that only read and check, which are "done" on every run. */
+    @Override
     public boolean bringsChange() {
         return bringsChange;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param attempts how often the step ran; transient failures are retried by the route
  * @param server   what the server answered, for a step that failed on a server's reply
  */
-public record StepResult(Step step, StepOutcome outcome, String detail, int attempts, Duration duration,
+public record StepResult(SiteStep step, StepOutcome outcome, String detail, int attempts, Duration duration,
                          Optional<ServerAnswer> server) {
 
     /** The HTTP status (0 without a reply), the code of the error envelope and its messages. */
@@ -27,7 +27,7 @@ public record StepResult(Step step, StepOutcome outcome, String detail, int atte
         }
     }
 
-    static StepResult failed(Step step, Throwable failure, int attempts, Duration duration) {
+    static StepResult failed(SiteStep step, Throwable failure, int attempts, Duration duration) {
         return new StepResult(step, StepOutcome.FAILED, reason(failure), attempts, duration, ServerAnswer.of(failure));
     }
 

@@ -42,7 +42,8 @@ public final class JarProcess implements AutoCloseable {
 
     /** The folders the flows write to; a run gets its own unless its test chose one. */
     private static final List<String> FOLDER_KEYS = List.of("gis.site-join.inbox", "gis.site-join.report-dir",
-            "gis.harvest.report-dir", "gis.gp.inbox", "gis.gp.outbox", "gis.gp.data-dir");
+            "gis.site-create.inbox", "gis.site-create.report-dir", "gis.site-leave.inbox", "gis.site-leave.report-dir",
+            "gis.site.report-dir", "gis.harvest.report-dir", "gis.gp.inbox", "gis.gp.outbox", "gis.gp.data-dir");
 
     static JarProcess start(List<String> jvmFlags, List<String> args, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();

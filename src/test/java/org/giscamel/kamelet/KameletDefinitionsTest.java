@@ -25,8 +25,8 @@ class KameletDefinitionsTest {
     private static final Pattern OWN_PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z]+)}}");
 
     @Test
-    void theFourKameletsAreShipped() throws Exception {
-        assertEquals(Set.of("arcgis-gp-job-action", "arcgis-site-join-action", "arcgis-catalog-source",
+    void theFiveKameletsAreShipped() throws Exception {
+        assertEquals(Set.of("arcgis-gp-job-action", "arcgis-site-join-action", "arcgis-site-leave-action", "arcgis-catalog-source",
                 "iportal-register-sink"), Set.copyOf(kamelets().stream().map(k -> k.name).toList()));
     }
 

@@ -15,12 +15,14 @@ import org.giscamel.emulator.http.TokenAuthority;
 import org.giscamel.emulator.http.Variants;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The ArcGIS Server emulator: a one-machine site ({@link #siteUrl()}) and a fresh machine that is in no site yet
- * ({@link #freshMachineUrl()}), each on its own loopback port, sharing one token authority, one fault injector
- * and one request log.
+ * The ArcGIS Server emulator: a one-machine site ({@link #siteUrl()}) and fresh machines that are in no site yet
+ * ({@link #freshMachineUrls()}, {@link ArcGisEmulatorConfig#freshMachines} of them), each on its own loopback
+ * port, sharing one token authority, one fault injector and one request log.
  *
  * <pre>
  * try (ArcGisEmulator arcgis = ArcGisEmulator.start(ArcGisEmulatorConfig.defaults())) {
@@ -37,7 +39,7 @@ public final class ArcGisEmulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requests = new RequestLog();
     private final EmulatorHttpServer siteServer;
-    private final EmulatorHttpServer freshServer;
+    private final List<EmulatorHttpServer> freshServers = new ArrayList<>();
     private final GeoprocessingApi geoprocessing;
 
     private ArcGisEmulator(ArcGisEmulatorConfig config) throws IOException {
@@ -45,9 +47,8 @@ public final class ArcGisEmulator implements AutoCloseable {
         this.tokens = new TokenAuthority(config.clock, config.defaultTokenMinutes, config.maxTokenMinutes);
         this.catalog = config.demoCatalog ? ServiceCatalog.demo() : new ServiceCatalog();
         ServerMachine siteMachine = new ServerMachine(config.siteMachineName, false);
-        ServerMachine freshMachine = new ServerMachine(config.freshMachineName, config.freshMachineInAnotherSite);
         this.site = new ArcGisSite(config, siteMachine);
-        TokenIssuer issuer = new TokenIssuer(config, tokens);
+        TokenIssuer issuer = new TokenIssuer(tokens, site);
 
         Router siteRouter = new Router();
         new TokenServiceApi(config, site, tokens, issuer).register(siteRouter);
@@ -59,24 +60,28 @@ public final class ArcGisEmulator implements AutoCloseable {
         geoprocessing.register(siteRouter);
         new ServicesDirectoryApi(config, catalog, new ServiceAccess(catalog, tokens)).register(siteRouter);
 
-        Router freshRouter = new Router();
-        new SiteAdminApi(config, site, freshMachine, tokens, issuer).register(freshRouter);
-        Variants.register(freshRouter, config.variants, ArcGisVariants::profile);
-
         ArcGisErrors errors = new ArcGisErrors();
         UnaryOperator<EmulatorResponse> jsonLabel = ArcGisFormat.labelled(
                 () -> config.variants.jsonContentType == ArcGisVariants.JsonContentType.TEXT_PLAIN);
         this.siteServer = new EmulatorHttpServer("arcgis-site", config.sitePort, siteRouter, errors, faults, requests,
                 tokens::expireAll, jsonLabel);
+        siteMachine.bind(siteServer.baseUrl() + "/" + config.context);
         try {
-            this.freshServer = new EmulatorHttpServer("arcgis-fresh", config.freshMachinePort, freshRouter, errors,
-                    faults, requests, tokens::expireAll, jsonLabel);
+            for (int i = 0; i < config.freshMachines; i++) {
+                ServerMachine fresh = new ServerMachine(config.freshMachineName(i), config.freshMachineInAnotherSite);
+                Router freshRouter = new Router();
+                new SiteAdminApi(config, site, fresh, tokens, issuer).register(freshRouter);
+                Variants.register(freshRouter, config.variants, ArcGisVariants::profile);
+                EmulatorHttpServer server = new EmulatorHttpServer(i == 0 ? "arcgis-fresh" : "arcgis-fresh-" + (i + 1),
+                        config.freshMachinePort(i), freshRouter, errors, faults, requests, tokens::expireAll,
+                        jsonLabel);
+                freshServers.add(server);
+                fresh.bind(server.baseUrl() + "/" + config.context);
+            }
         } catch (IOException | RuntimeException e) {
-            siteServer.close();
+            close();
             throw e;
         }
-        siteMachine.bind(siteServer.baseUrl() + "/" + config.context);
-        freshMachine.bind(freshServer.baseUrl() + "/" + config.context);
     }
 
     public static ArcGisEmulator start(ArcGisEmulatorConfig config) throws IOException {
@@ -88,9 +93,19 @@ public final class ArcGisEmulator implements AutoCloseable {
         return site.siteUrl();
     }
 
-    /** {@code http://127.0.0.1:<port>/arcgis} of the machine that is not yet in a site. */
+    /** {@code http://127.0.0.1:<port>/arcgis} of the first machine that is not yet in a site. */
     public String freshMachineUrl() {
-        return freshServer.baseUrl() + "/" + config.context;
+        return freshMachineUrl(0);
+    }
+
+    /** {@code http://127.0.0.1:<port>/arcgis} of fresh machine {@code index} (0 is the first). */
+    public String freshMachineUrl(int index) {
+        return freshServers.get(index).baseUrl() + "/" + config.context;
+    }
+
+    /** The site roots of all fresh machines, the first first. */
+    public List<String> freshMachineUrls() {
+        return freshServers.stream().map(server -> server.baseUrl() + "/" + config.context).toList();
     }
 
     public ArcGisEmulatorConfig config() {
@@ -125,6 +140,6 @@ public final class ArcGisEmulator implements AutoCloseable {
     @Override
     public void close() {
         siteServer.close();
-        freshServer.close();
+        freshServers.forEach(EmulatorHttpServer::close);
     }
 }

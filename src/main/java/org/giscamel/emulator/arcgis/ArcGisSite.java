@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The emulated site's shared state: its registered machines and its clusters. Every machine of the site serves
- * the same state. The site is founded with its first machine in cluster {@code default}, started.
+ * The emulated site's shared state: its registered machines, its clusters and its primary administrator. Every
+ * machine of the site serves the same state. The site is founded by its first machine, in cluster {@code default}
+ * and started: at once, or when that machine is sent createNewSite ({@link ArcGisEmulatorConfig#siteCreated}).
  * All methods are synchronized: the state is small and the Administrator API is not a hot path.
  */
 public final class ArcGisSite {
@@ -36,6 +37,8 @@ public final class ArcGisSite {
         final ServerMachine machine;
         boolean started;
         Instant startRequestedAt;
+        /** When the last stop was asked for; null when the machine was never started or is started again. */
+        Instant stopRequestedAt;
 
         Member(ServerMachine machine) {
             this.machine = machine;
@@ -54,27 +57,67 @@ public final class ArcGisSite {
     }
 
     private final Clock clock;
-    private final Duration startDelay;
-    private final Duration restartWindow;
+    /** Read at each use, so a test can change the machines' timings while they run. */
+    private final ArcGisEmulatorConfig config;
     private final ServerMachine founder;
-    /** Keyed by upper-cased name: machine names are host names, which compare without case. */
     private final ArcGisVariants variants;
+    /** Keyed by upper-cased name: machine names are host names, which compare without case. */
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+    private boolean created;
+    private String adminUsername;
+    private String adminPassword;
 
     ArcGisSite(ArcGisEmulatorConfig config, ServerMachine founder) {
         this.clock = config.clock;
-        this.startDelay = config.machineStartDelay;
-        this.restartWindow = config.joinRestartWindow;
+        this.config = config;
         this.variants = config.variants;
         this.founder = founder;
+        if (config.siteCreated) {
+            found(config.username, config.password);
+            Member first = members.get(key(founder.name()));
+            first.startRequestedAt = clock.instant().minus(config.machineStartDelay);
+        }
+    }
+
+    /** The site with its first machine, started, in cluster {@code default} on the first cluster port. */
+    private void found(String username, String password) {
+        created = true;
+        adminUsername = username;
+        adminPassword = password;
         Member first = new Member(founder);
         first.started = true;
-        first.startRequestedAt = clock.instant().minus(startDelay);
+        first.startRequestedAt = clock.instant();
         members.put(key(founder.name()), first);
         Cluster cluster = new Cluster(DEFAULT_CLUSTER, FIRST_CLUSTER_PORT);
         cluster.machineKeys.add(key(founder.name()));
         clusters.put(key(DEFAULT_CLUSTER), cluster);
+    }
+
+    /** True once the site exists: from the start, or after its first machine was sent createNewSite. */
+    public synchronized boolean exists() {
+        return created;
+    }
+
+    /** True for the primary site administrator's user name and password (user names are case-sensitive). */
+    synchronized boolean isAdministrator(String username, String password) {
+        return created && adminUsername.equals(username) && adminPassword.equals(password);
+    }
+
+    /**
+     * createNewSite on {@code machine} with the administrator to create. The site's first machine founds this
+     * site and restarts for {@link ArcGisEmulatorConfig#createRestartWindow}; any other machine founds a site of
+     * its own, which is another site as far as this one is concerned.
+     */
+    synchronized void create(ServerMachine machine, String username, String password) {
+        if (machine != founder) {
+            machine.joinAnotherSite();
+            return;
+        }
+        found(username, password);
+        machine.restartUntil(clock.instant().plus(config.createRestartWindow));
+        // It comes back up started: its start delay runs from the end of the restart.
+        members.get(key(machine.name())).startRequestedAt = clock.instant().plus(config.createRestartWindow);
     }
 
     /** {@code http://127.0.0.1:<port>/arcgis} of the site's first machine. */
@@ -129,7 +172,7 @@ public final class ArcGisSite {
         if (members.containsKey(key(machine.name()))) {
             throw alreadyInSite(machine.name());
         }
-        machine.restartUntil(clock.instant().plus(restartWindow));
+        machine.restartUntil(clock.instant().plus(config.joinRestartWindow));
         members.put(key(machine.name()), new Member(machine));
         Cluster defaultCluster = clusters.get(key(DEFAULT_CLUSTER));
         if (variants.joinedMachineCluster == ArcGisVariants.JoinedMachineCluster.DEFAULT && defaultCluster != null) {
@@ -156,11 +199,33 @@ public final class ArcGisSite {
         if (!member.started) {
             member.started = true;
             member.startRequestedAt = clock.instant();
+            member.stopRequestedAt = null;
         }
     }
 
+    /** "/stop is symmetric" to start: the machine reports it is stopping for a while, then STOPPED. */
     synchronized void stop(String machineName) {
-        member(machineName).started = false;
+        Member member = member(machineName);
+        if (member.started) {
+            member.started = false;
+            member.stopRequestedAt = clock.instant();
+        }
+    }
+
+    /**
+     * "Removes the machine from the site": it leaves its cluster and is in no site again, so it may join one.
+     * The site's last machine is refused, since the site would be left without any (no source says how a real
+     * server answers that; the flows never ask).
+     */
+    synchronized void unregister(String machineName) {
+        Member member = member(machineName);
+        if (members.size() == 1) {
+            throw new AdminException(400, "Machine '" + member.machine.name() + "' is the only machine of the site "
+                    + "and cannot be unregistered. Delete the site instead.");
+        }
+        String machineKey = key(machineName);
+        clusters.values().forEach(c -> c.machineKeys.remove(machineKey));
+        members.remove(machineKey);
     }
 
     synchronized void createCluster(String clusterName, Integer tcpClusterPort, List<String> machineNames) {
@@ -265,13 +330,16 @@ public final class ArcGisSite {
     private MachineState state(Member member) {
         String realTime;
         long startTime = -1;
-        if (!member.started) {
-            realTime = "STOPPED";
-        } else {
-            Instant startedAt = member.startRequestedAt.plus(startDelay);
-            boolean up = !clock.instant().isBefore(startedAt);
+        Instant now = clock.instant();
+        if (member.started) {
+            Instant startedAt = member.startRequestedAt.plus(config.machineStartDelay);
+            boolean up = !now.isBefore(startedAt);
             realTime = up ? "STARTED" : "STARTING";
             startTime = up ? startedAt.toEpochMilli() : -1;
+        } else if (member.stopRequestedAt != null && now.isBefore(member.stopRequestedAt.plus(config.machineStopDelay))) {
+            realTime = variants.stoppingState == ArcGisVariants.StoppingState.STOPPING ? "STOPPING" : "STARTED";
+        } else {
+            realTime = "STOPPED";
         }
         String clusterKey = clusterKeyOf(key(member.machine.name()));
         return new MachineState(member.machine.name(), member.machine.adminUrl(),

@@ -29,7 +29,10 @@ public final class ArcGisVariants {
         HIDDEN
     }
 
-    /** How a machine is unreachable while it restarts after joinSite (DSC only says "might restart"). */
+    /**
+     * How a machine is unreachable while it restarts after joinSite or createNewSite (DSC only says "might restart",
+     * and waits for the admin URL again after both).
+     */
     public enum RestartWindow {
         /** Its web server answers HTTP 503 with an admin envelope. */
         HTTP_503,
@@ -43,6 +46,26 @@ public final class ArcGisVariants {
         NONE,
         /** In the cluster {@code default}, when the site has one (what DSC's skip from 10.8 suggests). */
         DEFAULT
+    }
+
+    /** Whether createNewSite's reply says when to poll again; reference §9.2: no source says whether it does. */
+    public enum CreateSitePollAfter {
+        /** {@code {"status":"success"}} alone; DSC and GITOPS read no more than the status. */
+        NONE,
+        /** {@code {"status":"success","pollAfter":<seconds>}}, as joinSite answers (DOC:joinsite). */
+        SECONDS
+    }
+
+    /**
+     * What {@code machines/<m>/status} reports while a stop is under way. The doc says stop is symmetric to start,
+     * which "can take a while" with the status resource telling the current state (OLD-ADMIN-DOC); no source names
+     * a state between STARTED and STOPPED.
+     */
+    public enum StoppingState {
+        /** {@code realTimeState} STOPPING, as start reports STARTING. */
+        STOPPING,
+        /** {@code realTimeState} stays STARTED until it turns STOPPED; {@code configuredState} is STOPPED at once. */
+        STARTED
     }
 
     /** The Content-Type every JSON reply of the emulated server carries (its {@code f=pjson} stays text/plain). */
@@ -68,6 +91,8 @@ public final class ArcGisVariants {
     public volatile SecuredRootServices securedRootServices = SecuredRootServices.HIDDEN;
     public volatile RestartWindow restartWindow = RestartWindow.CONNECTION_DROP;
     public volatile JoinedMachineCluster joinedMachineCluster = JoinedMachineCluster.NONE;
+    public volatile CreateSitePollAfter createSitePollAfter = CreateSitePollAfter.NONE;
+    public volatile StoppingState stoppingState = StoppingState.STARTED;
     /**
      * The release the emulator claims, as {@code /admin/info} spells it ({@code currentversion} is a string there);
      * {@code /rest/info} and the services directory derive their numeric {@code currentVersion} from it. Clusters
@@ -105,6 +130,8 @@ public final class ArcGisVariants {
         v.securedRootServices = SecuredRootServices.LISTED;
         v.restartWindow = RestartWindow.HTTP_503;
         v.joinedMachineCluster = JoinedMachineCluster.DEFAULT;
+        v.createSitePollAfter = CreateSitePollAfter.SECONDS;
+        v.stoppingState = StoppingState.STOPPING;
         v.resultsLagReads = 0;
         v.jsonContentType = JsonContentType.APPLICATION_JSON;
         v.adminTokenExpires = TokenExpires.NUMBER;

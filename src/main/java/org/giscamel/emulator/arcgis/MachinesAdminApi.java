@@ -9,7 +9,7 @@ import org.giscamel.emulator.http.Router;
 
 import java.util.List;
 
-/** {@code /admin/machines}: the registered machines, their details, start, stop and status. */
+/** {@code /admin/machines}: the registered machines, their details, start, stop, status and unregister. */
 final class MachinesAdminApi {
 
     private final ArcGisSite site;
@@ -31,6 +31,10 @@ final class MachinesAdminApi {
         });
         guard.operation(router, machines + "/{machine}/stop", request -> {
             site.stop(request.pathVariable("machine"));
+            return success();
+        });
+        guard.operation(router, machines + "/{machine}/unregister", request -> {
+            site.unregister(request.pathVariable("machine"));
             return success();
         });
         guard.resource(router, machines + "/{machine}/status", request -> {

@@ -12,7 +12,7 @@ final class ServerMachine {
     enum Participation { IN_SITE, RESTARTING, NOT_IN_SITE, IN_ANOTHER_SITE }
 
     private final String name;
-    private final boolean inAnotherSite;
+    private volatile boolean inAnotherSite;
     private volatile String contextUrl;
     private volatile Instant restartingUntil = Instant.MIN;
 
@@ -32,6 +32,11 @@ final class ServerMachine {
 
     boolean inAnotherSite() {
         return inAnotherSite;
+    }
+
+    /** After createNewSite on a machine other than the site's first: it is now in a site of its own. */
+    void joinAnotherSite() {
+        inAnotherSite = true;
     }
 
     /** {@code http://127.0.0.1:<port>/arcgis} */

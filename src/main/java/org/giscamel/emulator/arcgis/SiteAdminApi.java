@@ -1,5 +1,6 @@
 package org.giscamel.emulator.arcgis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giscamel.emulator.arcgis.rest.ArcGisFormat;
 import org.giscamel.emulator.arcgis.rest.PresentedToken;
@@ -16,8 +17,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The Administrator API ({@code /arcgis/admin}) of one machine: the site root, info, local, generateToken and
- * joinSite, plus the machines and clusters resources. The site machine and the fresh machine each get an
+ * The Administrator API ({@code /arcgis/admin}) of one machine: the site root, info, local, generateToken,
+ * createNewSite and joinSite, plus the machines and clusters resources. The site machine and the fresh machine each get an
  * instance; once the fresh machine has joined, both serve the same site state.
  */
 final class SiteAdminApi {
@@ -47,6 +48,8 @@ final class SiteAdminApi {
         router.read(admin + "/generateToken", ArcGisFormat.honoured(this::generateToken));
         router.post(admin + "/joinSite", ArcGisFormat.honoured(this::joinSite));
         router.get(admin + "/joinSite", ArcGisFormat.honoured(request -> AdminGuard.refused(AdminGuard.methodNotSupported())));
+        router.post(admin + "/createNewSite", ArcGisFormat.honoured(this::createNewSite));
+        router.get(admin + "/createNewSite", ArcGisFormat.honoured(request -> AdminGuard.refused(AdminGuard.methodNotSupported())));
         router.read(admin + "/local", ArcGisFormat.honoured(this::local));
         guard.resource(router, admin + "/info", this::info);
         new MachinesAdminApi(site, guard, admin).register(router);
@@ -106,6 +109,55 @@ final class SiteAdminApi {
         }
         site.join(guard.machine());
         return EmulatorResponse.json(Json.object().put("status", "success").put("pollAfter", config.joinPollAfterSeconds));
+    }
+
+    /**
+     * createNewSite carries the administrator to create instead of a token. "This operation is available only when a
+     * server machine is not participating in a site" (DOC:createsite); no text is published for the refusal.
+     */
+    private EmulatorResponse createNewSite(EmulatorRequest request) throws Exception {
+        return switch (guard.participation()) {
+            case RESTARTING -> guard.restarting();
+            case IN_SITE, IN_ANOTHER_SITE -> AdminGuard.refused(new AdminException(400, "Machine '"
+                    + guard.machine().name() + "' is already participating in a Site. This operation is available "
+                    + "only when a server machine is not participating in a site."));
+            case NOT_IN_SITE -> AdminGuard.rendered(this::create, request);
+        };
+    }
+
+    /**
+     * The parameters DSC and GITOPS send: the administrator, {@code configStoreConnection} (or GITOPS's
+     * {@code cloudConfigJson}) and {@code directories} as JSON, {@code runAsync}, and log settings, which are
+     * accepted and change nothing here. The reply comes once the site exists (runAsync false, as both send).
+     */
+    private EmulatorResponse create(EmulatorRequest request) {
+        String username = request.nonBlankParam("username").orElseThrow(() -> AdminException.missing("username"));
+        String password = request.nonBlankParam("password").orElseThrow(() -> AdminException.missing("password"));
+        if (request.nonBlankParam("cloudConfigJson").isEmpty()) {
+            JsonNode store = Json.parseParam("configStoreConnection", request.nonBlankParam("configStoreConnection")
+                    .orElseThrow(() -> AdminException.missing("configStoreConnection")));
+            if (store.path("type").asText("").isBlank() || store.path("connectionString").asText("").isBlank()) {
+                throw new AdminException(400, "'configStoreConnection' needs a 'type' and a 'connectionString'.");
+            }
+        }
+        request.nonBlankParam("directories").ifPresent(text -> {
+            JsonNode directories = Json.parseParam("directories", text).path("directories");
+            if (!directories.isArray()) {
+                throw new AdminException(400, "'directories' must hold a list of 'directories'.");
+            }
+            directories.forEach(d -> {
+                if (d.path("name").asText("").isBlank() || d.path("physicalPath").asText("").isBlank()
+                        || d.path("directoryType").asText("").isBlank()) {
+                    throw new AdminException(400, "Each server directory needs a 'name', a 'physicalPath' and a 'directoryType'.");
+                }
+            });
+        });
+        site.create(guard.machine(), username, password);
+        ObjectNode reply = Json.object().put("status", "success");
+        if (config.variants.createSitePollAfter == ArcGisVariants.CreateSitePollAfter.SECONDS) {
+            reply.put("pollAfter", config.createPollAfterSeconds);
+        }
+        return EmulatorResponse.json(reply);
     }
 
     /**

@@ -151,6 +151,11 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 return finish.apply(errors.error(request, http, http,
                         http == 503 ? "Service temporarily unavailable" : "Internal server error (injected)"));
             }
+            case ERROR_ENVELOPE -> {
+                EmulatorRequest request = EmulatorRequest.of(method, path, exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
+                return finish.apply(errors.error(request, 200, 500, "The operation failed (injected)"));
+            }
             case CONNECTION_RESET -> {
                 return EmulatorResponse.dropConnection(); // closing the exchange before any header drops the connection
             }

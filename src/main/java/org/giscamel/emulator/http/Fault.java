@@ -6,6 +6,11 @@ public enum Fault {
     HTTP_500,
     /** Answer HTTP 503, as a restarting ArcGIS Server does. */
     HTTP_503,
+    /**
+     * Answer HTTP 200 with the emulator's error envelope and code 500, the way ArcGIS Server reports a failed
+     * operation (reference §1.3: "HTTP 200 for essentially every failure").
+     */
+    ERROR_ENVELOPE,
     /** Close the connection without any reply. */
     CONNECTION_RESET,
     /** Wait {@code delayMillis} before handling the request normally. */

@@ -184,7 +184,7 @@ class SiteAdminApiTest {
     @Test
     void stopAndStartTheSiteMachine() {
         assertEquals("success", operate("/machines/" + SITE_MACHINE + "/stop").path("status").asText());
-        assertEquals("STOPPED", read("/machines/" + SITE_MACHINE + "/status").path("realTimeState").asText());
+        assertEquals("STOPPED", read("/machines/" + SITE_MACHINE + "/status").path("configuredState").asText());
 
         assertEquals("success", operate("/machines/" + SITE_MACHINE + "/start").path("status").asText());
         assertEquals("STARTED", read("/machines/" + SITE_MACHINE + "/status").path("configuredState").asText());

@@ -16,25 +16,34 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The file-drop trigger's bean ({@code siteJoinInbox}): a request file ends in {@code done/} or {@code failed/}
+ * The bean of a site flow's file-drop trigger ({@code siteJoinInbox}, {@code siteCreateInbox},
+ * {@code siteLeaveInbox}): a request file ends in {@code done/} or {@code failed/}
  * of the inbox, renamed {@code <stamp>-<name>} so that no earlier file is overwritten, beside its report
  * ({@code .report.json}) and, when it failed, an error note ({@code .error.json}) naming the step and the reason.
  * An entry the route cannot read safely (see {@link DropGuard}) goes to {@code failed/} as
  * {@code <stamp>-<safe name>} with an error note naming the name it was dropped under.
  */
-public final class SiteJoinInbox {
+public final class SiteInbox {
 
     /** Header holding the stamp that the route's {@code move} and {@code moveFailed} put before the file name. */
-    public static final String STAMP_HEADER = "GisSiteJoinFileStamp";
-    private static final Logger LOG = LoggerFactory.getLogger(SiteJoinInbox.class);
+    public static final String STAMP_HEADER = "GisSiteFileStamp";
+    private static final Logger LOG = LoggerFactory.getLogger(SiteInbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String flow;
     private final Path inbox;
     private final Clock clock;
+    private final String runProperty;
 
-    SiteJoinInbox(Path inbox, Clock clock) {
+    /**
+     * @param flow        the flow's name, for log lines
+     * @param runProperty the exchange property that holds the flow's {@link SiteRun}
+     */
+    SiteInbox(String flow, Path inbox, Clock clock, String runProperty) {
+        this.flow = flow;
         this.inbox = inbox;
         this.clock = clock;
+        this.runProperty = runProperty;
     }
 
     /** The inbox route's {@code filter} ({@code siteJoinDropGuard}). */
@@ -70,11 +79,11 @@ public final class SiteJoinInbox {
         Files.move(drop.entry(), failed.resolve(kept));
         writeError(failed, kept, JSON.createObjectNode().put("request", kept).put("file", drop.name())
                 .put("error", drop.reason()));
-        LOG.warn("site-join request {} refused; it is kept in {} as {}: {}", drop.name(), failed, kept, drop.reason());
+        LOG.warn("{} request {} refused; it is kept in {} as {}: {}", flow, drop.name(), failed, kept, drop.reason());
     }
 
     private void keep(Exchange exchange, Path folder, String kept) {
-        SiteJoinRun run = exchange.getProperty(SiteJoinRun.PROPERTY, SiteJoinRun.class);
+        SiteRun<?> run = exchange.getProperty(runProperty, SiteRun.class);
         try {
             if (run != null) {
                 ReportFiles.write(folder.resolve(kept + ".report.json"), run.report().toJsonText());
@@ -90,10 +99,10 @@ public final class SiteJoinInbox {
                     error.put("report", kept + ".report.json");
                 }
                 writeError(folder, kept, error);
-                LOG.warn("site-join request {} failed; it is kept in {}", kept, folder);
+                LOG.warn("{} request {} failed; it is kept in {}", flow, kept, folder);
             }
         } catch (Exception e) {
-            LOG.error("site-join request {}: its report could not be kept in {}: {}", kept, folder, e.getMessage());
+            LOG.error("{} request {}: its report could not be kept in {}: {}", flow, kept, folder, e.getMessage());
         }
     }
 
