@@ -2,6 +2,7 @@ package org.giscamel.gp;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.util.URISupport;
 import org.giscamel.gp.output.AtomicFiles;
 import org.giscamel.gp.output.HashingInputStream;
 import org.giscamel.gp.output.OutputNames;
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where a job's outputs go: a job folder under the declared output endpoint. Content is streamed and counted
@@ -33,6 +35,14 @@ public interface GpOutbox {
     /** Clears what a killed process left half-written in a job's folder, before the job resumes. */
     void clearPartialFiles(String folder) throws IOException;
 
+    /** The local folder that holds the job folders, for a {@code file:} output; empty for any other endpoint. */
+    Optional<Path> localRoot();
+
+    /** The local folder of one job's files, for a {@code file:} output. */
+    default Optional<Path> localJobFolder(String folder) {
+        return localRoot().map(root -> OutputNames.resolveInside(root, OutputNames.fileName(folder, "job")));
+    }
+
     /** {@code file:<folder>} is written here, atomically; any other URI through its Camel component. */
     static GpOutbox forUri(String uri, ProducerTemplate producer) {
         if (uri.startsWith("file:")) {
@@ -41,18 +51,22 @@ public interface GpOutbox {
         return new Endpoint(uri, producer);
     }
 
-    /** A local folder: each file goes to a temp file, then is renamed into place. */
+    /** A local folder: each file goes to a temp file, is forced to disk, then is renamed into place. */
     record Folder(Path root) implements GpOutbox {
 
         @Override
         public WrittenFile write(String folder, String name, InputStream content) throws IOException {
-            Path jobFolder = OutputNames.resolveInside(root, OutputNames.fileName(folder, "job"));
-            return AtomicFiles.write(OutputNames.resolveInside(jobFolder, name), content);
+            return AtomicFiles.write(OutputNames.resolveInside(localJobFolder(folder).orElseThrow(), name), content);
         }
 
         @Override
         public void clearPartialFiles(String folder) throws IOException {
-            AtomicFiles.deleteStaleTempFiles(OutputNames.resolveInside(root, OutputNames.fileName(folder, "job")));
+            AtomicFiles.deleteStaleTempFiles(localJobFolder(folder).orElseThrow());
+        }
+
+        @Override
+        public Optional<Path> localRoot() {
+            return Optional.of(root);
         }
     }
 
@@ -71,8 +85,8 @@ public interface GpOutbox {
                 exchange.getIn().setHeader(Exchange.FILE_NAME, relative);
             });
             if (sent.getException() != null) {
-                throw new IOException("Could not write " + relative + " to " + uri + ": " + sent.getException().getMessage(),
-                        sent.getException());
+                throw new IOException("Could not write " + relative + " to " + URISupport.sanitizeUri(uri) + ": "
+                        + sent.getException().getMessage(), sent.getException());
             }
             return new WrittenFile(Path.of(relative), hashing.size(), hashing.sha256());
         }
@@ -80,6 +94,11 @@ public interface GpOutbox {
         @Override
         public void clearPartialFiles(String folder) {
             // a remote endpoint's temp files are the endpoint's to manage
+        }
+
+        @Override
+        public Optional<Path> localRoot() {
+            return Optional.empty();
         }
     }
 }

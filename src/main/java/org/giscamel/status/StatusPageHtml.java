@@ -333,7 +333,7 @@ final class StatusPageHtml {
         return switch (phase) {
             case SUCCEEDED -> "ok";
             case FAILED, TIMED_OUT -> "bad";
-            case RUNNING, DOWNLOADING -> "busy";
+            case RUNNING, DOWNLOADING, COMPLETING -> "busy";
             case SUBMITTING -> "idle";
         };
     }
