@@ -11,8 +11,12 @@ import org.giscamel.gp.output.WrittenFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a job's outputs go: a job folder under the declared output endpoint. Content is streamed and counted
@@ -43,10 +47,16 @@ public interface GpOutbox {
         return localRoot().map(root -> OutputNames.resolveInside(root, OutputNames.fileName(folder, "job")));
     }
 
-    /** {@code file:<folder>} is written here, atomically; any other URI through its Camel component. */
+    /**
+     * {@code file:<folder>} is written here, atomically; {@code file:<folder>?<options>} through Camel's file
+     * producer with those options; any other URI through its Camel component.
+     */
     static GpOutbox forUri(String uri, ProducerTemplate producer) {
         if (uri.startsWith("file:")) {
-            return new Folder(Path.of(uri.substring("file:".length()).replaceFirst("^//", "")));
+            String rest = uri.substring("file:".length());
+            int query = rest.indexOf('?');
+            Path root = Path.of((query < 0 ? rest : rest.substring(0, query)).replaceFirst("^//", ""));
+            return query < 0 ? new Folder(root) : new FileEndpoint(root, uri, producer);
         }
         return new Endpoint(uri, producer);
     }
@@ -62,6 +72,49 @@ public interface GpOutbox {
         @Override
         public void clearPartialFiles(String folder) throws IOException {
             AtomicFiles.deleteStaleTempFiles(localJobFolder(folder).orElseThrow());
+        }
+
+        @Override
+        public Optional<Path> localRoot() {
+            return Optional.of(root);
+        }
+    }
+
+    /**
+     * A local folder declared with file endpoint options ({@code file:outbox/gp?chmod=640}): written by Camel's
+     * file producer with those options. Unless they name {@code tempPrefix} or {@code tempFileName}, each file is
+     * written under {@value #TEMP_PREFIX}{@code <name>} first and renamed once complete, so a reader never sees a
+     * partial file under its final name; such leftovers of a killed process are cleared on resume.
+     */
+    record FileEndpoint(Path root, String declared, ProducerTemplate producer) implements GpOutbox {
+
+        static final String TEMP_PREFIX = ".partial-";
+        private static final Pattern TEMP_OPTION = Pattern.compile("[?&]tempPrefix=([^&]*)");
+
+        /** The declared URI, with the flow's {@code tempPrefix} unless it names its own temp files. */
+        String uri() {
+            return declared.matches(".*[?&](tempPrefix|tempFileName)=.*") ? declared
+                    : declared + "&tempPrefix=" + TEMP_PREFIX;
+        }
+
+        @Override
+        public WrittenFile write(String folder, String name, InputStream content) throws IOException {
+            localJobFolder(folder).orElseThrow(); // the same check of the folder's name as for a plain folder
+            return new Endpoint(uri(), producer).write(folder, name, content);
+        }
+
+        @Override
+        public void clearPartialFiles(String folder) throws IOException {
+            Matcher prefix = TEMP_OPTION.matcher(uri());
+            Path jobFolder = localJobFolder(folder).orElseThrow();
+            if (!prefix.find() || prefix.group(1).isEmpty() || !Files.isDirectory(jobFolder)) {
+                return;
+            }
+            try (DirectoryStream<Path> temps = Files.newDirectoryStream(jobFolder, prefix.group(1) + "*")) {
+                for (Path temp : temps) {
+                    Files.deleteIfExists(temp);
+                }
+            }
         }
 
         @Override
