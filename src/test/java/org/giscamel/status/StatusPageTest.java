@@ -80,7 +80,7 @@ class StatusPageTest {
         assertTrue(html.contains("data-job=\"" + running.id() + "\" data-phase=\"RUNNING\""), html);
         assertTrue(html.contains("<progress max=\"100\" value=\"40\">"), html);
         assertTrue(html.contains("esriJobExecuting 40% Buffering: step 2 of 5"), html);
-        assertTrue(html.contains("job j-running"), html);
+        assertTrue(html.contains("id " + running.id()) && html.contains("server job j-running"), "both ids: " + html);
         assertTrue(html.contains(">5 min<"), html);
         assertTrue(html.contains("data-job=\"" + done.id() + "\" data-phase=\"SUCCEEDED\""), html);
         assertTrue(html.contains("<img class=\"thumb\" src=\"/status/jobs/" + done.id() + "/map.png\""), html);
