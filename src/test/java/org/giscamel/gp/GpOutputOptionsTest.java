@@ -1,12 +1,8 @@
 package org.giscamel.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.giscamel.emulator.arcgis.ArcGisEmulator;
-import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.arcgis.gp.GpSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -28,25 +24,14 @@ class GpOutputOptionsTest {
 
     @TempDir
     Path dir;
-    private ArcGisEmulator arcgis;
-
-    @BeforeEach
-    void startEmulator() throws Exception {
-        ArcGisEmulatorConfig config = ArcGisEmulatorConfig.defaults();
-        config.gp = GpSettings.fast();
-        arcgis = ArcGisEmulator.start(config);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        arcgis.close();
-    }
+    @RegisterExtension
+    final FastGpEmulator emulator = new FastGpEmulator();
 
     @Test
     void theOutputsAreWrittenWithTheOptionsInTheFolderTheUriNames() throws Exception {
         Path outbox = dir.resolve("shared");
         GpFlowHarness.Job job = GpFlowHarness.Job.buffer("buffers").with("output", "file:" + outbox + "?chmod=640");
-        try (GpFlowHarness flow = GpFlowHarness.start(dir, arcgis, List.of(job), Map.of())) {
+        try (GpFlowHarness flow = GpFlowHarness.start(dir, emulator.arcgis(), List.of(job), Map.of())) {
             flow.drop("buffers", "points.geojson", POINTS);
             GpJobRecord done = flow.awaitFinished("buffers", "points.geojson");
             assertEquals(GpPhase.SUCCEEDED, done.phase(), () -> done.failure().toString());

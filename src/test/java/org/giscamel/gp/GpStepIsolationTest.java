@@ -1,11 +1,7 @@
 package org.giscamel.gp;
 
-import org.giscamel.emulator.arcgis.ArcGisEmulator;
-import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.arcgis.gp.GpSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -24,26 +20,15 @@ class GpStepIsolationTest {
 
     @TempDir
     Path dir;
-    private ArcGisEmulator arcgis;
-
-    @BeforeEach
-    void startEmulator() throws Exception {
-        ArcGisEmulatorConfig config = ArcGisEmulatorConfig.defaults();
-        config.gp = GpSettings.fast();
-        arcgis = ArcGisEmulator.start(config);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        arcgis.close();
-    }
+    @RegisterExtension
+    final FastGpEmulator emulator = new FastGpEmulator();
 
     @Test
     void aJobWhoseOutputsCannotBeWrittenIsTriedAgainWhileAnotherJobFinishes() throws Exception {
         // an endpoint nothing consumes: every write of the first job's outputs fails
         GpFlowHarness.Job stuck = GpFlowHarness.Job.buffer("stuck").with("output", "direct:nowhere?block=false");
         GpFlowHarness.Job fine = GpFlowHarness.Job.buffer("fine");
-        try (GpFlowHarness flow = GpFlowHarness.start(dir, arcgis, List.of(stuck, fine), Map.of())) {
+        try (GpFlowHarness flow = GpFlowHarness.start(dir, emulator.arcgis(), List.of(stuck, fine), Map.of())) {
             flow.drop("stuck", "points.geojson", POINTS);
             await().atMost(Duration.ofSeconds(30)).until(() -> flow.store().jobsOf("stuck").stream()
                     .anyMatch(j -> j.phase() == GpPhase.DOWNLOADING && j.errorCount() > 0));

@@ -3,12 +3,8 @@ package org.giscamel.gp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.giscamel.emulator.arcgis.ArcGisEmulator;
-import org.giscamel.emulator.arcgis.ArcGisEmulatorConfig;
-import org.giscamel.emulator.arcgis.gp.GpSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -45,33 +41,22 @@ class GpStoreMigrationTest {
 
     @TempDir
     Path dir;
-    private ArcGisEmulator arcgis;
-
-    @BeforeEach
-    void startEmulator() throws Exception {
-        ArcGisEmulatorConfig config = ArcGisEmulatorConfig.defaults();
-        config.gp = GpSettings.fast();
-        arcgis = ArcGisEmulator.start(config);
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        arcgis.close();
-    }
+    @RegisterExtension
+    final FastGpEmulator emulator = new FastGpEmulator();
 
     @Test
     void aStoreMadeBeforeMigrationsOpensAndItsRunningJobIsFinishedOnce() throws Exception {
         String serverJobId = submitOnTheServer();
         Path input = Files.createDirectories(dir.resolve("inbox/buffers/processing")).resolve("points.geojson");
         Files.writeString(input, GpFlowHarness.POINTS);
-        GpJobSpec spec = new GpJobSpec("buffers", URI.create(arcgis.siteUrl() + GpFlowHarness.BUFFER_TASK),
+        GpJobSpec spec = new GpJobSpec("buffers", URI.create(emulator.arcgis().siteUrl() + GpFlowHarness.BUFFER_TASK),
                 "Input_Features", (ObjectNode) new ObjectMapper().readTree(GpFlowHarness.DISTANCE), "file:"
                 + dir.resolve("outbox/buffers"), Optional.empty(), true, Optional.empty(),
                 EnumSet.allOf(GpJobSpec.FeatureFormat.class), 4326);
         String url = GpStoreFixture.h2Url(dir.resolve("data"));
         String id = OldJobStore.create(url, "", "", spec, "points.geojson", input, serverJobId);
 
-        try (GpFlowHarness flow = GpFlowHarness.start(dir, arcgis, List.of(GpFlowHarness.Job.buffer("buffers")),
+        try (GpFlowHarness flow = GpFlowHarness.start(dir, emulator.arcgis(), List.of(GpFlowHarness.Job.buffer("buffers")),
                 Map.of())) {
             GpJobRecord job = flow.awaitFinished("buffers", "points.geojson");
             assertEquals(id, job.id());
@@ -82,7 +67,7 @@ class GpStoreMigrationTest {
             assertEquals(5, report.path("outputs").size(), report::toString);
             assertTrue(Files.exists(dir.resolve("inbox/buffers/done/points.geojson")));
         }
-        assertEquals(1, arcgis.requests().count("POST", ".*/submitJob"), "submitted once, before the upgrade");
+        assertEquals(1, emulator.arcgis().requests().count("POST", ".*/submitJob"), "submitted once, before the upgrade");
         try (Connection c = DriverManager.getConnection(url);
              ResultSet history = c.createStatement().executeQuery("SELECT \"version\", \"type\" FROM \""
                      + GpJobStore.HISTORY + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
@@ -106,12 +91,12 @@ class GpStoreMigrationTest {
 
     /** What the application did before it stopped: submitJob on the task, with the site's services token. */
     private String submitOnTheServer() throws Exception {
-        String token = arcgis.tokens().issue("before-the-upgrade", 60L).value();
+        String token = emulator.arcgis().tokens().issue("before-the-upgrade", 60L).value();
         String form = "f=json&Input_Features=" + URLEncoder.encode(ESRI_POINTS, StandardCharsets.UTF_8)
                 + "&Distance=" + URLEncoder.encode("{\"distance\": 500, \"units\": \"esriMeters\"}", StandardCharsets.UTF_8)
                 + "&token=" + token;
         HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(arcgis.siteUrl() + GpFlowHarness.BUFFER_TASK + "/submitJob"))
+                        URI.create(emulator.arcgis().siteUrl() + GpFlowHarness.BUFFER_TASK + "/submitJob"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode job = new ObjectMapper().readTree(reply.body());
