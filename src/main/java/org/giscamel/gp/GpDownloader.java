@@ -11,6 +11,7 @@ import org.giscamel.gp.output.UnsafeOutputNameException;
 import org.giscamel.gp.output.WrittenFile;
 import org.giscamel.http.GisRequest;
 import org.giscamel.observe.GisMetrics;
+import org.giscamel.observe.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +31,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a succeeded job's outputs (arcgis-rest.md §5.8, §5.9, §5.11): each {@code results/<param>} read
- * relative to the job URL, rasters and data files streamed from their {@code value.url}, feature sets as GeoJSON
- * and raw Esri JSON, literals into {@code results.json}, and the map image from the result map service. Files
- * the store lists as written are not written again, so a resumed job picks up where it stopped.
+ * The poller route's download step: writes a succeeded job's outputs (arcgis-rest.md §5.8, §5.9, §5.11): each
+ * {@code results/<param>} read relative to the job URL, rasters and data files streamed from their
+ * {@code value.url}, feature sets as GeoJSON and raw Esri JSON, literals into {@code results.json}, and the map
+ * image from the result map service. Files the store lists as written are not written again, so a resumed job, or
+ * a step tried again by gis-errors, picks up where it stopped.
  *
- * <p>Transient server failures propagate (the poller retries the job later); an output that cannot be written
- * (an unsafe name, a malformed value, a missing file) is reported as a problem while the others are written.
+ * <p>Transient server failures propagate (gis-errors tries the step again, then the poller later); an output that
+ * cannot be written (an unsafe name, a malformed value, a missing file) is reported as a problem while the others
+ * are written, and fails the job once all were tried.
  */
 public final class GpDownloader {
-
-    /** What writing the outputs found: notes for {@code job.json}, and outputs that could not be written. */
-    public record Outcome(List<String> warnings, List<String> problems) {
-    }
 
     static final String RESULTS_JSON = "results.json";
     /** The parameter name {@code results.json} is recorded under. */
@@ -54,17 +53,19 @@ public final class GpDownloader {
     private final GpTaskCatalog tasks;
     private final GpBackends backends;
     private final GpJobStore store;
+    private final GpJobLifecycle jobs;
     private final ProducerTemplate producer;
     private final GisMetrics metrics;
     private final Clock clock;
     private volatile boolean cut;
 
     public GpDownloader(GpServer server, GpTaskCatalog tasks, GpBackends backends, GpJobStore store,
-                        ProducerTemplate producer, GisMetrics metrics, Clock clock) {
+                        GpJobLifecycle jobs, ProducerTemplate producer, GisMetrics metrics, Clock clock) {
         this.server = server;
         this.tasks = tasks;
         this.backends = backends;
         this.store = store;
+        this.jobs = jobs;
         this.producer = producer;
         this.metrics = metrics;
         this.clock = clock;
@@ -75,30 +76,37 @@ public final class GpDownloader {
         cut = true;
     }
 
-    public Outcome download(GpJobRecord job) throws IOException {
-        Writer writer = new Writer(job, GpOutbox.forUri(job.spec().output(), producer));
-        writer.outbox.clearPartialFiles(job.outputFolder());
-        LiteralResults literals = new LiteralResults();
-        for (JsonNode result : backends.of(job.spec()).results(job)) {
-            String param = result.path("paramName").asText();
-            try {
-                write(writer, param, result, literals);
-            } catch (UnsafeOutputNameException | IllegalArgumentException e) {
-                writer.problems.add(param + ": " + e.getMessage());
+    /** Step: writes the outputs not written yet; the job's end is decided once every one was tried. */
+    public GpJobRecord download(GpJobRecord job) throws IOException {
+        try (LogContext.Scope ignored = LogContext.gpJob(job.id())) {
+            Writer writer = new Writer(job, GpOutbox.forUri(job.spec().output(), producer));
+            writer.outbox.clearPartialFiles(job.outputFolder());
+            LiteralResults literals = new LiteralResults();
+            for (JsonNode result : backends.of(job.spec()).results(job)) {
+                String param = result.path("paramName").asText();
+                try {
+                    write(writer, param, result, literals);
+                } catch (UnsafeOutputNameException | IllegalArgumentException e) {
+                    writer.problems.add(param + ": " + e.getMessage());
+                }
             }
-        }
-        if (!literals.isEmpty()) {
-            writer.bytes(RESULTS_JSON, LITERALS, "LITERAL", GpJson.pretty(literals.toJson()), null);
-        }
-        job.spec().mapImage().ifPresent(image -> {
-            GpTaskInfo task = tasks.task(job.spec().taskUrl()); // only ArcGIS jobs declare a map image
-            if (task.resultMapService() && job.serverJobId().isPresent()) {
-                writer.mapImage(task, image);
-            } else {
-                writer.warnings.add("no map image: the GP service has no result map service");
+            if (!literals.isEmpty()) {
+                writer.bytes(RESULTS_JSON, LITERALS, "LITERAL", GpJson.pretty(literals.toJson()), null);
             }
-        });
-        return new Outcome(writer.warnings, writer.problems);
+            job.spec().mapImage().ifPresent(image -> {
+                GpTaskInfo task = tasks.task(job.spec().taskUrl()); // only ArcGIS jobs declare a map image
+                if (task.resultMapService() && job.serverJobId().isPresent()) {
+                    writer.mapImage(task, image);
+                } else {
+                    writer.warnings.add("no map image: the GP service has no result map service");
+                }
+            });
+            if (!writer.problems.isEmpty()) {
+                return jobs.decide(job, GpJobLifecycle.End.failed(GpFailure.of("write GP outputs",
+                        String.join("; ", writer.problems), "output-not-written", List.of())));
+            }
+            return jobs.decide(job, GpJobLifecycle.End.succeeded(writer.warnings));
+        }
     }
 
     private void write(Writer writer, String param, JsonNode result, LiteralResults literals) {
@@ -227,7 +235,7 @@ public final class GpDownloader {
         }
 
         private void recorded(String name, String param, String kind, WrittenFile file, String warning) {
-            store.recordOutput(job.id(), new GpOutputRecord(name, param, kind, file.size(), file.sha256(),
+            jobs.outputWritten(job, new GpOutputRecord(name, param, kind, file.size(), file.sha256(),
                     clock.millis(), warning));
             written.put(name, param);
             metrics.gpOutputWritten(kind, file.size());

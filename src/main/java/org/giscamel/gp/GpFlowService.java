@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The flow's life with the Camel context. On start the poller takes up the stored jobs and gets its two pools
- * (status requests, output downloads). When the context begins to stop (SIGTERM), the poller takes no more work;
- * the work under way carries on, a job's end included (job.json, the input's move to done/), until the shutdown
- * timeout ({@code camel.main.shutdown-timeout}) counted from that moment. Whatever still runs then is cut at its
- * next read, discards its hidden temp file (never a file under its final name), and is repeated by the next start,
- * as after a kill -9, which also removes a temp file the process had no time to discard. The job store closes last.
+ * The flow's life with the Camel context. It owns the poller route's two pools: {@code gpPollThreads} (the
+ * split's threads: status requests and completions) and {@code gpDownloadThreads} (output downloads). On start
+ * the stored jobs are taken up. When the context begins to stop (SIGTERM), the poller takes no more work; the work
+ * under way carries on, a job's end included (job.json, the input's move to done/), until the shutdown timeout
+ * ({@code camel.main.shutdown-timeout}) counted from that moment. Whatever still runs then is cut at its next read,
+ * discards its hidden temp file (never a file under its final name), records nothing more, and is repeated by the
+ * next start, as after a kill -9, which also removes a temp file the process had no time to discard. The job store
+ * closes last.
  *
  * <p>The work is awaited once the routes have stopped, while the endpoints and components an output may be written
  * to are still there. The pools are plain JDK executors of this service's own: Camel shuts the pools it manages
@@ -35,22 +37,39 @@ final class GpFlowService extends ServiceSupport {
     private static final Duration CUT_GRACE = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(GpFlowService.class);
 
+    /** Registry names of the pools, as routes/gp-job-template.camel.yaml refers to them. */
+    static final String POLL_THREADS = "gpPollThreads";
+    static final String DOWNLOAD_THREADS = "gpDownloadThreads";
+
     private final CamelContext context;
     private final GpJobStore store;
+    private final GpJobLifecycle jobs;
     private final GpPoller poller;
-    private final GpFlowSettings settings;
+    private final GpDownloader downloader;
     private final long startedAt;
+    private final ExecutorService polls;
+    private final ExecutorService downloads;
     private volatile long stopBeganNanos;
-    private ExecutorService polls;
-    private ExecutorService downloads;
     private boolean workEnded;
 
-    GpFlowService(CamelContext context, GpJobStore store, GpPoller poller, GpFlowSettings settings, Clock clock) {
+    GpFlowService(CamelContext context, GpJobStore store, GpJobLifecycle jobs, GpPoller poller,
+                  GpDownloader downloader, GpFlowSettings settings, Clock clock) {
         this.context = context;
         this.store = store;
+        this.jobs = jobs;
         this.poller = poller;
-        this.settings = settings;
+        this.downloader = downloader;
         this.startedAt = clock.millis();
+        this.polls = pool("gp-poll", settings.pollThreads());
+        this.downloads = pool("gp-download", settings.downloadThreads());
+    }
+
+    ExecutorService pollThreads() {
+        return polls;
+    }
+
+    ExecutorService downloadThreads() {
+        return downloads;
     }
 
     @Override
@@ -61,10 +80,8 @@ final class GpFlowService extends ServiceSupport {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        polls = pool("gp-poll", settings.pollThreads());
-        downloads = pool("gp-download", settings.downloadThreads());
-        poller.start(polls, downloads, startedAt);
+    protected void doStart() {
+        poller.start(startedAt);
     }
 
     @Override
@@ -75,7 +92,7 @@ final class GpFlowService extends ServiceSupport {
 
     /** Lets the work under way finish within the shutdown timeout, then cuts what is left. */
     private synchronized void endWork() {
-        if (workEnded || polls == null) {
+        if (workEnded) {
             return;
         }
         workEnded = true;
@@ -90,7 +107,8 @@ final class GpFlowService extends ServiceSupport {
                     + "within {}", poller.inFlight(), duration(deadline - System.nanoTime()));
         }
         boolean finished = awaitUntil(downloads, deadline) && awaitUntil(polls, deadline);
-        poller.cut();
+        jobs.cut();
+        downloader.cut();
         if (!finished) {
             LOG.warn("The shutdown timeout of {} ended with GP work under way for {} job(s): it is cut, and done again "
                     + "at the next start", duration(timeout), poller.inFlight());

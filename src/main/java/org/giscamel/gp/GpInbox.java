@@ -1,20 +1,17 @@
 package org.giscamel.gp;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.file.GenericFile;
-import org.giscamel.gp.output.AtomicFiles;
+import org.apache.camel.component.file.FileConstants;
 import org.giscamel.gp.output.HashingInputStream;
 import org.giscamel.inbox.DropGuard;
 import org.giscamel.inbox.RefusedDrop;
+import org.giscamel.reply.TransientServerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,10 +19,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A job's inbox folder. A dropped file moves to {@code processing/} while its job runs, then to {@code done/}
- * or {@code failed/}; beside a failed file goes {@code <name>.error.json} naming the step, the reason and the
- * server's messages. A file is never overwritten: a name already taken gets a number. An entry the route cannot
- * read safely (see {@link DropGuard}) goes straight to {@code failed/}, under a safe name.
+ * The drop route's file steps, for a job's inbox folder. The route's file consumer takes a dropped file into
+ * {@code processing/<exchange id>/} ({@code preMove}) and leaves it there while its job runs ({@code noop}); a drop
+ * that fails moves to {@code failed/} ({@code moveFailed}) under the name {@link #reject} keeps for it beside its
+ * {@code <name>.error.json}. The job's end moves its input on ({@link GpJobLifecycle#complete}); see
+ * {@link GpInputFiles}. An entry the route cannot read safely (see {@link DropGuard}) goes straight to
+ * {@code failed/}, under a safe name.
  */
 public final class GpInbox {
 
@@ -33,148 +32,115 @@ public final class GpInbox {
     public static final String INPUT_PATH = "gpInputPath";
     public static final String INPUT_NAME = "gpInputName";
     public static final String INPUT_SHA256 = "gpInputSha256";
-
-    static final String PROCESSING = "processing";
-    static final String DONE = "done";
-    static final String FAILED = "failed";
+    /** Exchange property: the name the drop route's {@code moveFailed} keeps a failed drop under in {@code failed/}. */
+    public static final String FAILED_NAME = "gpFailedName";
 
     private static final Logger LOG = LoggerFactory.getLogger(GpInbox.class);
 
+    private final GpJobLifecycle jobs;
     private final GpJobStore store;
+    private final int maxRetries;
     private final Clock clock;
 
-    public GpInbox(GpJobStore store, Clock clock) {
+    /** @param maxRetries how often a transient failure of a drop is tried again ({@code gis.retry.max-retries}) */
+    public GpInbox(GpJobLifecycle jobs, GpJobStore store, int maxRetries, Clock clock) {
+        this.jobs = jobs;
         this.store = store;
+        this.maxRetries = maxRetries;
         this.clock = clock;
     }
 
     /** An entry of job {@code job}'s inbox that {@link DropGuard} refused goes to {@code failed/}, under its safe name. */
-    void refuse(String job, RefusedDrop drop) {
+    void refuse(String job, RefusedDrop drop) throws IOException {
         LOG.warn("GP job '{}' {}: moved to failed/ as {}: {}", job, drop.name(), drop.storedName(), drop.reason());
-        fail(drop.entry(), drop.entry().getParent(), drop.name(), drop.storedName(), job, null,
-                GpFailure.of("accept dropped file", drop.reason(), drop.reasonCode(), List.of()));
+        GpInputFiles.moveToFailed(drop.entry(), drop.entry().getParent(), drop.storedName(), GpInputFiles.error(
+                drop.name(), job, null, null, GpFailure.of("accept dropped file", drop.reason(), drop.reasonCode(),
+                        List.of()), clock));
     }
 
-    /** Step: takes the dropped file out of the inbox into {@code processing/} and computes its SHA-256. */
+    /**
+     * Step: the dropped file, now in {@code processing/}: checked once more (it may have been swapped for a link
+     * since the inbox was listed), then its SHA-256.
+     */
     public void claim(Exchange exchange) throws IOException {
-        Path dropped = droppedFile(exchange);
-        DropGuard.requireSafe(dropped);
-        Path processing = moveInto(dropped, dropped.resolveSibling(PROCESSING));
+        Path input = droppedFile(exchange);
+        DropGuard.requireSafe(input);
         String sha256;
-        try (InputStream in = Files.newInputStream(processing)) {
+        try (InputStream in = Files.newInputStream(input)) {
             HashingInputStream hashing = new HashingInputStream(in);
             hashing.transferTo(OutputStream.nullOutputStream());
             sha256 = hashing.sha256();
         }
-        exchange.setProperty(INPUT_PATH, processing);
-        exchange.setProperty(INPUT_NAME, dropped.getFileName().toString());
+        exchange.setProperty(INPUT_PATH, input);
+        exchange.setProperty(INPUT_NAME, input.getFileName().toString());
         exchange.setProperty(INPUT_SHA256, sha256);
     }
 
     /**
-     * Failure step of the drop route: the file goes to {@code failed/} with its error file, and a job recorded
-     * but not submitted is marked failed. A job the server accepted belongs to the poller and is left alone.
+     * {@code retryWhile} of the drop route: a transient failure (5xx, reset, timeout) that cannot have created a job
+     * is tried again, after the shared policy's delay, up to {@code gis.retry.max-retries} times.
      */
-    public void reject(Exchange exchange) {
+    public boolean retryable(Exchange exchange) {
+        Exception failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        int attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        if (!(failure instanceof TransientServerException) || attempt > maxRetries) {
+            return false;
+        }
+        LOG.warn("GP job '{}' {}: {}; trying again ({} of {})", jobName(exchange), inputName(exchange),
+                failure.getMessage(), attempt, maxRetries);
+        return true;
+    }
+
+    /**
+     * Failure step of the drop route: a job recorded but not submitted ends as failed, and the file's error file
+     * is written in {@code failed/}, claiming the name the route's {@code moveFailed} moves the file to.
+     */
+    public void reject(Exchange exchange) throws IOException {
+        String name = Optional.ofNullable(exchange.getProperty(INPUT_NAME, String.class))
+                .or(() -> Optional.ofNullable(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
+                .orElse("dropped-file");
+        exchange.setProperty(FAILED_NAME, name); // whatever happens next, moveFailed has a name
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         GpFailure failure = GpFailure.from(cause, "accept dropped file");
-        GpJobSpec spec = exchange.getProperty(GpJobDeclaration.SPEC, GpJobSpec.class);
         Optional<GpJobRecord> job = Optional.ofNullable(exchange.getProperty(GpSubmitter.JOB_ID, String.class))
                 .flatMap(store::find);
-        if (job.isPresent() && job.get().phase() != GpPhase.SUBMITTING) {
-            LOG.error("{}: {} after the server accepted the job; the poller carries on with it",
-                    job.get().describe(), failure.reason());
-            return;
-        }
-        job.ifPresent(j -> store.recordFinished(j.id(), GpPhase.FAILED, failure, null));
-        Path input = Optional.ofNullable(exchange.getProperty(INPUT_PATH, Path.class)).orElseGet(() -> droppedFile(exchange));
-        String name = Optional.ofNullable(exchange.getProperty(INPUT_NAME, String.class))
-                .orElse(input.getFileName().toString());
-        LOG.warn("GP job '{}' {}: moved to failed/: {}", spec == null ? "?" : spec.name(), name, failure.reason());
-        fail(input, inboxOf(input, exchange), name, input.getFileName().toString(), spec == null ? null : spec.name(),
-                null, failure);
+        job.ifPresent(j -> jobs.rejected(j, failure));
+        Path inbox = GpInputFiles.inboxOf(inputPath(exchange));
+        String kept = GpInputFiles.writeError(inbox.resolve(GpInputFiles.FAILED), name, GpInputFiles.error(name,
+                jobName(exchange), job.map(GpJobRecord::id).orElse(null), null, failure, clock));
+        exchange.setProperty(FAILED_NAME, kept);
+        LOG.warn("GP job '{}' {}: to failed/{}: {}", jobName(exchange), name, kept, failure.reason());
     }
 
-    /** The job ended: its input moves to {@code done/}, or to {@code failed/} with the error file. */
-    public void finish(GpJobRecord job, GpFailure failure) {
-        Path inbox = job.inputPath().getParent().getParent();
-        if (!Files.exists(job.inputPath())) {
-            return; // moved before a restart interrupted the job's last steps
-        }
-        if (failure == null) {
-            move(job.inputPath(), inbox.resolve(DONE));
-        } else {
-            fail(job.inputPath(), inbox, job.inputName(), job.inputPath().getFileName().toString(), job.jobName(),
-                    job.serverJobId().orElse(null), failure);
-        }
+    /** As {@link #reject}, for an input that no file consumer took (the Kamelet's): it is moved here. */
+    public void rejectStaged(Exchange exchange) throws IOException {
+        reject(exchange);
+        Path input = inputPath(exchange);
+        Files.move(input, GpInputFiles.inboxOf(input).resolve(GpInputFiles.FAILED)
+                .resolve(exchange.getProperty(FAILED_NAME, String.class)));
     }
 
-    /**
-     * @param name       the name the file was dropped under, for the error file
-     * @param storedName the name to keep it under in {@code failed/}
-     */
-    private void fail(Path input, Path inbox, String name, String storedName, String jobName, String serverJobId,
-                      GpFailure failure) {
-        try {
-            Path moved = moveInto(input, inbox.resolve(FAILED), storedName);
-            ObjectNode error = GpJson.object().put("file", name);
-            if (jobName != null) {
-                error.put("job", jobName);
-            }
-            if (serverJobId != null) {
-                error.put("serverJobId", serverJobId);
-            }
-            error.put("failedAt", GpJson.time(clock.millis()));
-            error.setAll(failure.toJson());
-            AtomicFiles.write(moved.resolveSibling(moved.getFileName() + ".error.json"), GpJson.pretty(error));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not move " + input + " to the failed folder", e);
-        }
+    private static Path inputPath(Exchange exchange) {
+        return Optional.ofNullable(exchange.getProperty(INPUT_PATH, Path.class)).orElseGet(() -> droppedFile(exchange));
     }
 
-    private void move(Path file, Path folder) {
-        try {
-            moveInto(file, folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not move " + file + " to " + folder, e);
-        }
+    private static String inputName(Exchange exchange) {
+        return Optional.ofNullable(exchange.getProperty(INPUT_NAME, String.class))
+                .orElseGet(() -> inputPath(exchange).getFileName().toString());
     }
 
-    private static Path moveInto(Path file, Path folder) throws IOException {
-        return moveInto(file, folder, file.getFileName().toString());
+    private static String jobName(Exchange exchange) {
+        GpJobSpec spec = exchange.getProperty(GpJobDeclaration.SPEC, GpJobSpec.class);
+        return spec == null ? "?" : spec.name();
     }
 
-    /**
-     * Moves {@code file} (a link itself, not its target) into {@code folder} as {@code name}, or with {@code -1},
-     * {@code -2}.. when taken.
-     */
-    private static Path moveInto(Path file, Path folder, String name) throws IOException {
-        Files.createDirectories(folder);
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
-        for (int n = 0; ; n++) {
-            Path target = folder.resolve(n == 0 ? name : base + "-" + n + extension);
-            if (!Files.exists(target) && !Files.exists(target.resolveSibling(target.getFileName() + ".error.json"))) {
-                try {
-                    return Files.move(file, target);
-                } catch (FileAlreadyExistsException taken) {
-                    // another thread took the name just now; try the next
-                }
-            }
-        }
-    }
-
+    /** Where the file consumer put the dropped file (after its preMove). */
     private static Path droppedFile(Exchange exchange) {
-        GenericFile<?> file = exchange.getIn().getBody(GenericFile.class);
-        if (file == null) {
+        String path = exchange.getIn().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class);
+        if (path == null) {
             throw new IllegalStateException("The GP job route must start with a file: endpoint");
         }
-        return Path.of(file.getAbsoluteFilePath());
-    }
-
-    /** The inbox of a file: its folder, or the parent of {@code processing/} once claimed. */
-    private static Path inboxOf(Path input, Exchange exchange) {
-        return exchange.getProperty(INPUT_PATH) == null ? input.getParent() : input.getParent().getParent();
+        return Path.of(path);
     }
 }

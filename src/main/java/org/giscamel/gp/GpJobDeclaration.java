@@ -120,9 +120,8 @@ public final class GpJobDeclaration implements Processor {
         String output = params.string(prefix + "output", "");
         if (!output.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.+")) {
             params.problem(prefix + "output must be a Camel endpoint URI such as file:outbox/gp but is '" + output + "'");
-        } else if (output.startsWith("file:") && output.contains("?")) {
-            params.problem(prefix + "output takes a folder only (file:<folder>): outputs are written atomically "
-                    + "by the flow, so file endpoint options would not apply");
+        } else if (output.startsWith("file:?") || output.equals("file:")) {
+            params.problem(prefix + "output names no folder: '" + output + "'");
         }
         Optional<GpJobSpec.MapImage> mapImage = Optional.empty();
         if (params.bool(prefix + "mapImage", false) && wps) {

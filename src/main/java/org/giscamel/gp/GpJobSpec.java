@@ -15,7 +15,8 @@ import java.util.Set;
  * starts: a job runs to its end with the declaration it was dropped under, even if the YAML changes meanwhile.
  *
  * @param parameters     fixed input values sent with every job (JSON object: parameter name to value)
- * @param output         Camel endpoint URI the outputs go to; {@code file:<folder>} is written atomically here
+ * @param output         Camel endpoint URI the outputs go to; {@code file:<folder>} is written atomically here,
+ *                       {@code file:<folder>?<options>} by Camel's file producer with its options (see {@link GpOutbox})
  * @param mapImage       the map image to export from the result map service, if wanted
  * @param returnData     send {@code returnType=data} so a service with a result map service returns data, not images
  * @param deadline       how long the job may take from submission; empty = the flow's {@code gis.gp.deadline}

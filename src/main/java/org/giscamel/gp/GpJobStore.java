@@ -1,101 +1,122 @@
 package org.giscamel.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The job store: every job from the moment before it is submitted until its outputs are written, in a JDBC
- * database (an H2 file by default; PostgreSQL through its URL). The SQL is plain ANSI so both run it.
+ * The job store: a JDBC repository of GP jobs, an H2 file by default and PostgreSQL through its URL, behind a
+ * connection pool. Its tables come from the migrations in {@value #MIGRATIONS} (Flyway, history in
+ * {@value #HISTORY}), so later features add tables and columns as new versions; a store made before migrations
+ * existed is recognised and taken as version 1. The SQL is plain ANSI so both databases run it.
+ *
+ * <p>Anyone may read. Only {@link GpJobLifecycle} writes, through the package-private methods: each write is one
+ * transaction, and a change of a job applies only while the job is in the phase the transition starts from.
  *
  * <p>A job counts for duplicate detection through {@code live_key} (declaration + input sha256), unique while the
  * job is in progress or succeeded; a failed job gives it up so the same file may be dropped again as a retry.
- * One connection serves the flow; calls are serialised, which the store's few small statements per poll allow.
  */
 public final class GpJobStore implements AutoCloseable {
 
-    /** What is known of a job before it is submitted. */
-    public record NewJob(GpJobSpec spec, String inputName, Path inputPath, String inputSha256, JsonNode input,
-                         long deadlineAt) {
+    /** Where the schema's versions are, beside this class. */
+    static final String MIGRATIONS = "classpath:org/giscamel/gp/db";
+    /** Flyway's history table, named for this store so it never meets an embedding application's own. */
+    static final String HISTORY = "gp_schema_history";
+
+    /** A column a transition sets. */
+    enum Column {
+        PHASE, SERVER_JOB_ID, SYNC_EXECUTION, SUBMITTED_AT, NEXT_POLL_AT, POLL_COUNT, ERROR_COUNT, PROGRESS,
+        EXECUTING_SINCE, RESULTS, MESSAGES, FAILURE, FINISHED_AT, LIVE_KEY, OUTCOME, WARNINGS;
+
+        String sql() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
+    /** What one transition writes: columns, and the server's status when it changed (kept in the history). */
+    static final class Change {
+        private final Map<Column, Object> columns = new EnumMap<>(Column.class);
+        private GpJobStatus status;
+        private long statusAt;
+
+        Change set(Column column, Object value) {
+            columns.put(column, value);
+            return this;
+        }
+
+        Change status(GpJobStatus status, long at) {
+            this.status = status;
+            this.statusAt = at;
+            return this;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GpJobStore.class);
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String[] SCHEMA = {
-            """
-            CREATE TABLE IF NOT EXISTS gp_job (
-              id VARCHAR(40) PRIMARY KEY,
-              job_name VARCHAR(200) NOT NULL,
-              spec TEXT NOT NULL,
-              input_name VARCHAR(1000) NOT NULL,
-              input_path VARCHAR(4000) NOT NULL,
-              input_sha256 VARCHAR(64) NOT NULL,
-              live_key VARCHAR(300) UNIQUE,
-              phase VARCHAR(20) NOT NULL,
-              server_job_id VARCHAR(2000),
-              status_code INTEGER,
-              sync_execution BOOLEAN NOT NULL,
-              created_at BIGINT NOT NULL,
-              submitted_at BIGINT,
-              deadline_at BIGINT NOT NULL,
-              next_poll_at BIGINT NOT NULL,
-              poll_count INTEGER NOT NULL,
-              error_count INTEGER NOT NULL,
-              progress VARCHAR(2000),
-              executing_since BIGINT,
-              input_summary TEXT,
-              results TEXT,
-              messages TEXT,
-              failure TEXT,
-              finished_at BIGINT)""",
-            "CREATE INDEX IF NOT EXISTS gp_job_due ON gp_job (phase, next_poll_at)",
-            """
-            CREATE TABLE IF NOT EXISTS gp_job_status (
-              job_id VARCHAR(40) NOT NULL,
-              seq INTEGER NOT NULL,
-              changed_at BIGINT NOT NULL,
-              status_code INTEGER NOT NULL,
-              PRIMARY KEY (job_id, seq))""",
-            """
-            CREATE TABLE IF NOT EXISTS gp_job_output (
-              job_id VARCHAR(40) NOT NULL,
-              file_name VARCHAR(1000) NOT NULL,
-              parameter VARCHAR(200) NOT NULL,
-              kind VARCHAR(20) NOT NULL,
-              size_bytes BIGINT NOT NULL,
-              sha256 VARCHAR(64) NOT NULL,
-              written_at BIGINT NOT NULL,
-              warning VARCHAR(2000),
-              PRIMARY KEY (job_id, file_name))"""
-    };
+    private static final String JOB_COLUMNS = """
+            SELECT id, spec, input_name, input_path, input_sha256, phase, server_job_id, status_code, sync_execution,
+              created_at, submitted_at, deadline_at, next_poll_at, poll_count, error_count, progress, executing_since,
+              input_summary, results, messages, failure, finished_at, outcome, warnings
+            FROM gp_job\s""";
 
-    private final String url;
-    private final String username;
-    private final String password;
-    private final Clock clock;
-    private Connection connection;
-    private boolean closed;
+    private final HikariDataSource pool;
 
-    /** @param url a JDBC URL; an H2 database is kept open until {@link #close()}, see {@link #closedByTheFlow} */
-    public GpJobStore(String url, String username, String password, Clock clock) {
-        this.url = closedByTheFlow(url);
-        this.username = username;
-        this.password = password;
-        this.clock = clock;
+    private GpJobStore(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the store and brings its tables to the newest version.
+     *
+     * @param url         a JDBC URL; an H2 database is kept open until {@link #close()}, see {@link #closedByTheFlow}
+     * @param connections the pool's size: one per thread that works on jobs at once, and a few for the rest
+     */
+    public static GpJobStore open(String url, String username, String password, int connections) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gp-job-store");
+        config.setJdbcUrl(closedByTheFlow(url));
+        config.setUsername(username);
+        config.setPassword(password);
+        config.setAutoCommit(false);
+        // a fixed-size pool: its connections are made at start, not while jobs wait for one
+        config.setMaximumPoolSize(connections);
+        config.setMinimumIdle(connections);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("could not connect to the GP job store", e);
+        }
+        try {
+            migrate(pool);
+            return new GpJobStore(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /**
@@ -108,151 +129,55 @@ public final class GpJobStore implements AutoCloseable {
         return h2 && !url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
-    /** Connects and creates the tables if they are missing. */
-    public synchronized void open() {
-        run(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-            }
-            return null;
-        });
+    /** A store without history but with its tables was made before migrations: it is version 1 as it stands. */
+    private static void migrate(DataSource pool) {
+        Flyway flyway = Flyway.configure().dataSource(pool).locations(MIGRATIONS).table(HISTORY)
+                .baselineVersion("1").baselineDescription("gp_job tables made before migrations").load();
+        boolean unversioned = flyway.info().applied().length == 0;
+        if (unversioned && hasJobTable(pool)) {
+            flyway.baseline();
+            LOG.info("GP job store: its tables predate migrations; taken as version 1");
+        }
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("GP job store: schema migrated to version {}", result.targetSchemaVersion);
+        }
     }
 
-    /** Closes the store for good; a poll or download still running afterwards fails instead of reopening it. */
+    private static boolean hasJobTable(DataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            String name = meta.storesUpperCaseIdentifiers() ? "GP_JOB" : "gp_job";
+            try (ResultSet tables = meta.getTables(c.getCatalog(), c.getSchema(), name, new String[]{"TABLE"})) {
+                return tables.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Closes the pool for good; a poll or download still running afterwards fails instead of reopening it. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        disconnect();
+    public void close() {
+        pool.close();
     }
 
-    private void disconnect() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing: nothing left to save
-            }
-            connection = null;
-        }
+    public Optional<GpJobRecord> find(String id) {
+        List<GpJobRecord> found = select("WHERE id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /**
-     * Records a job about to be submitted.
-     *
-     * @throws GpStepException {@code duplicate} when the same content was dropped for the same job declaration and
-     *                         that job is still in progress or succeeded
-     */
-    public synchronized GpJobRecord recordIntent(NewJob job) {
-        String id = UUID.randomUUID().toString().replace("-", "");
-        long now = clock.millis();
-        try {
-            run(c -> update(c, """
-                            INSERT INTO gp_job (id, job_name, spec, input_name, input_path, input_sha256, live_key, phase,
-                              sync_execution, created_at, deadline_at, next_poll_at, poll_count, error_count, input_summary)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, 0, 0, ?)""",
-                    id, job.spec().name(), job.spec().toJson().toString(), job.inputName(), job.inputPath().toString(),
-                    job.inputSha256(), liveKey(job.spec().name(), job.inputSha256()), GpPhase.SUBMITTING.name(), now,
-                    job.deadlineAt(), Long.MAX_VALUE, job.input().toString()));
-        } catch (StoreException e) {
-            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
-                throw duplicate(job);
-            }
-            throw e;
-        }
-        return find(id).orElseThrow();
+    /** Jobs of one declaration, oldest first. */
+    public List<GpJobRecord> jobsOf(String jobName) {
+        return select("WHERE job_name = ? ORDER BY created_at", jobName);
     }
 
-    /** The server accepted the job; it is polled from {@code nextPollAt} on. */
-    public synchronized void recordSubmitted(String id, String serverJobId, GpJobStatus status, long nextPollAt) {
-        long now = clock.millis();
-        run(c -> {
-            update(c, "UPDATE gp_job SET phase = ?, server_job_id = ?, submitted_at = ?, next_poll_at = ? WHERE id = ?",
-                    GpPhase.RUNNING.name(), serverJobId, now, nextPollAt, id);
-            changeStatus(c, id, status, now);
-            return null;
-        });
+    /** The newest jobs of every declaration, newest first, for the operator status page. */
+    public List<GpJobRecord> newest(int limit) {
+        return select("ORDER BY created_at DESC, id LIMIT ?", limit);
     }
 
-    /** A synchronous execution returned: its results are written next. */
-    public synchronized void recordExecuted(String id, JsonNode results, JsonNode messages) {
-        long now = clock.millis();
-        run(c -> {
-            update(c, """
-                            UPDATE gp_job SET phase = ?, sync_execution = TRUE, submitted_at = ?, next_poll_at = ?,
-                              results = ?, messages = ? WHERE id = ?""",
-                    GpPhase.DOWNLOADING.name(), now, now, results.toString(), messages.toString(), id);
-            changeStatus(c, id, GpJobStatus.SUCCEEDED, now);
-            return null;
-        });
-    }
-
-    /** A status request answered; the error streak ends. */
-    public synchronized void recordPoll(String id, GpJobStatus status, String progress, Long executingSince,
-                                        long nextPollAt) {
-        long now = clock.millis();
-        run(c -> {
-            update(c, """
-                            UPDATE gp_job SET poll_count = poll_count + 1, error_count = 0, progress = ?,
-                              executing_since = ?, next_poll_at = ? WHERE id = ?""",
-                    progress, executingSince, nextPollAt, id);
-            changeStatus(c, id, status, now);
-            return null;
-        });
-    }
-
-    /** A status request or download failed in a way that may pass; the job is looked at again later. */
-    public synchronized void recordRetry(String id, long nextPollAt) {
-        run(c -> update(c, "UPDATE gp_job SET error_count = error_count + 1, next_poll_at = ? WHERE id = ?",
-                nextPollAt, id));
-    }
-
-    /** The server reports success and its results map: outputs are written next. */
-    public synchronized void recordServerSuccess(String id, JsonNode results, JsonNode messages) {
-        long now = clock.millis();
-        run(c -> {
-            update(c, """
-                            UPDATE gp_job SET phase = ?, results = ?, messages = ?, error_count = 0, next_poll_at = ?
-                            WHERE id = ?""",
-                    GpPhase.DOWNLOADING.name(), results.toString(), messages.toString(), now, id);
-            changeStatus(c, id, GpJobStatus.SUCCEEDED, now);
-            return null;
-        });
-    }
-
-    /** The server's status as last read, when no other record is due (e.g. the final status of a failed job). */
-    public synchronized void recordStatus(String id, GpJobStatus status) {
-        long now = clock.millis();
-        run(c -> {
-            changeStatus(c, id, status, now);
-            return null;
-        });
-    }
-
-    /**
-     * The job's end. A job that did not succeed gives up its duplicate key, so its file may be dropped again.
-     *
-     * @param messages the server's messages, when read
-     */
-    public synchronized void recordFinished(String id, GpPhase phase, GpFailure failure, JsonNode messages) {
-        long now = clock.millis();
-        run(c -> update(c, """
-                        UPDATE gp_job SET phase = ?, failure = ?, messages = COALESCE(?, messages), finished_at = ?,
-                          live_key = CASE WHEN ? THEN live_key ELSE NULL END, next_poll_at = ? WHERE id = ?""",
-                phase.name(), failure == null ? null : failure.toJson().toString(),
-                messages == null ? null : messages.toString(), now, phase == GpPhase.SUCCEEDED, Long.MAX_VALUE, id));
-    }
-
-    public synchronized void recordOutput(String id, GpOutputRecord output) {
-        run(c -> update(c, """
-                        INSERT INTO gp_job_output (job_id, file_name, parameter, kind, size_bytes, sha256, written_at,
-                          warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, output.file(), output.parameter(), output.kind(), output.size(), output.sha256(), output.writtenAt(),
-                output.warning()));
-    }
-
-    public synchronized List<GpOutputRecord> outputs(String id) {
+    public List<GpOutputRecord> outputs(String id) {
         return run(c -> {
             List<GpOutputRecord> list = new ArrayList<>();
             try (PreparedStatement s = prepare(c, """
@@ -267,7 +192,7 @@ public final class GpJobStore implements AutoCloseable {
         });
     }
 
-    public synchronized List<GpStatusChange> history(String id) {
+    public List<GpStatusChange> history(String id) {
         return run(c -> {
             List<GpStatusChange> list = new ArrayList<>();
             try (PreparedStatement s = prepare(c,
@@ -281,34 +206,8 @@ public final class GpJobStore implements AutoCloseable {
         });
     }
 
-    public synchronized Optional<GpJobRecord> find(String id) {
-        List<GpJobRecord> found = select("WHERE id = ?", id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    /** Jobs of one declaration, oldest first. */
-    public synchronized List<GpJobRecord> jobsOf(String jobName) {
-        return select("WHERE job_name = ? ORDER BY created_at", jobName);
-    }
-
-    /** The newest jobs of every declaration, newest first, for the operator status page. */
-    public synchronized List<GpJobRecord> newest(int limit) {
-        return select("ORDER BY created_at DESC, id LIMIT ?", limit);
-    }
-
-    /** Jobs to poll or download now, the longest waiting first. */
-    public synchronized List<GpJobRecord> due(long now, int limit) {
-        return select("WHERE phase IN ('RUNNING', 'DOWNLOADING') AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?",
-                now, limit);
-    }
-
-    /** Jobs whose submission was under way when an application that started before {@code startedAt} stopped. */
-    public synchronized List<GpJobRecord> interruptedSubmissions(long startedAt) {
-        return select("WHERE phase = 'SUBMITTING' AND created_at < ?", startedAt);
-    }
-
     /** How many jobs are in each phase (zero for the phases without any), for health checks and metrics. */
-    public synchronized Map<GpPhase, Long> countByPhase() {
+    public Map<GpPhase, Long> countByPhase() {
         return run(c -> {
             Map<GpPhase, Long> counts = new EnumMap<>(GpPhase.class);
             for (GpPhase phase : GpPhase.values()) {
@@ -324,19 +223,92 @@ public final class GpJobStore implements AutoCloseable {
         });
     }
 
-    /** Makes every running or downloading job due now, as on start-up. */
-    public synchronized int resumeAll(long now) {
-        return run(c -> update(c, "UPDATE gp_job SET next_poll_at = ? WHERE phase IN ('RUNNING', 'DOWNLOADING')", now));
+    /** Jobs in one of {@code phases} whose next look is due by {@code now}, the longest waiting first. */
+    List<GpJobRecord> due(Set<GpPhase> phases, long now, int limit) {
+        return select("WHERE phase IN (" + placeholders(phases.size()) + ") AND next_poll_at <= ? "
+                + "ORDER BY next_poll_at LIMIT ?", params(phases, now, limit));
+    }
+
+    /** Jobs in {@code phase} recorded before {@code createdBefore}. */
+    List<GpJobRecord> inPhase(GpPhase phase, long createdBefore) {
+        return select("WHERE phase = ? AND created_at < ?", phase.name(), createdBefore);
+    }
+
+    /** The job that holds a declaration's duplicate key for this content, if any. */
+    Optional<GpJobRecord> holderOf(String jobName, String inputSha256) {
+        List<GpJobRecord> found = select("WHERE live_key = ?", liveKey(jobName, inputSha256));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * Records a job in {@link GpPhase#SUBMITTING}, holding its duplicate key.
+     *
+     * @return false when another job holds the key (the same content for the same declaration)
+     */
+    boolean insert(String id, GpJobSpec spec, String inputName, Path inputPath, String inputSha256, JsonNode input,
+                   long createdAt, long deadlineAt) {
+        try {
+            run(c -> update(c, """
+                            INSERT INTO gp_job (id, job_name, spec, input_name, input_path, input_sha256, live_key, phase,
+                              sync_execution, created_at, deadline_at, next_poll_at, poll_count, error_count, input_summary)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, 0, 0, ?)""",
+                    id, spec.name(), spec.toJson().toString(), inputName, inputPath.toString(), inputSha256,
+                    liveKey(spec.name(), inputSha256), GpPhase.SUBMITTING.name(), createdAt, deadlineAt,
+                    Long.MAX_VALUE, input.toString()));
+            return true;
+        } catch (StoreException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Applies {@code change} to the job if it is in phase {@code from}.
+     *
+     * @return false when the job is in another phase (or gone): nothing was written
+     */
+    boolean update(String id, GpPhase from, Change change) {
+        return run(c -> {
+            List<Object> params = new ArrayList<>();
+            String assignments = change.columns.entrySet().stream().map(e -> {
+                params.add(e.getValue());
+                return e.getKey().sql() + " = ?";
+            }).collect(Collectors.joining(", "));
+            params.add(id);
+            params.add(from.name());
+            if (update(c, "UPDATE gp_job SET " + assignments + " WHERE id = ? AND phase = ?", params.toArray()) == 0) {
+                return false;
+            }
+            if (change.status != null) {
+                changeStatus(c, id, change.status, change.statusAt);
+            }
+            return true;
+        });
+    }
+
+    /** One output file of a job; a file name is recorded once. */
+    void insertOutput(String id, GpOutputRecord output) {
+        run(c -> update(c, """
+                        INSERT INTO gp_job_output (job_id, file_name, parameter, kind, size_bytes, sha256, written_at,
+                          warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, output.file(), output.parameter(), output.kind(), output.size(), output.sha256(), output.writtenAt(),
+                output.warning()));
+    }
+
+    /** Makes every job in one of {@code phases} due at {@code now}. */
+    int makeDue(Set<GpPhase> phases, long now) {
+        List<Object> params = new ArrayList<>(List.of(now));
+        phases.forEach(p -> params.add(p.name()));
+        return run(c -> update(c, "UPDATE gp_job SET next_poll_at = ? WHERE phase IN (" + placeholders(phases.size())
+                + ")", params.toArray()));
     }
 
     private List<GpJobRecord> select(String where, Object... params) {
         return run(c -> {
             List<GpJobRecord> list = new ArrayList<>();
-            try (PreparedStatement s = prepare(c, """
-                    SELECT id, spec, input_name, input_path, input_sha256, phase, server_job_id, status_code,
-                      sync_execution, created_at, submitted_at, deadline_at, next_poll_at, poll_count, error_count,
-                      progress, executing_since, input_summary, results, messages, failure, finished_at
-                    FROM gp_job\s""" + where, params); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, JOB_COLUMNS + where, params); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     list.add(record(r));
                 }
@@ -349,6 +321,12 @@ public final class GpJobStore implements AutoCloseable {
         int statusCode = r.getInt("status_code");
         boolean noStatus = r.wasNull();
         String failure = r.getString("failure");
+        String outcome = r.getString("outcome");
+        List<String> warnings = new ArrayList<>();
+        JsonNode stored = GpJson.parse(r.getString("warnings"));
+        if (stored != null) {
+            stored.forEach(w -> warnings.add(w.asText()));
+        }
         return new GpJobRecord(r.getString("id"), GpJobSpec.fromJson(GpJson.parse(r.getString("spec"))),
                 r.getString("input_name"), Path.of(r.getString("input_path")), r.getString("input_sha256"),
                 GpPhase.valueOf(r.getString("phase")), Optional.ofNullable(r.getString("server_job_id")),
@@ -358,22 +336,19 @@ public final class GpJobStore implements AutoCloseable {
                 r.getString("progress"), nullableLong(r, "executing_since"), GpJson.parse(r.getString("input_summary")),
                 GpJson.parse(r.getString("results")), GpJson.parse(r.getString("messages")),
                 failure == null ? Optional.empty() : Optional.of(GpFailure.fromJson(GpJson.parse(failure))),
-                nullableLong(r, "finished_at"));
+                nullableLong(r, "finished_at"), Optional.ofNullable(outcome).map(GpPhase::valueOf), warnings);
     }
 
-    private GpStepException duplicate(NewJob job) {
-        GpJobRecord first = select("WHERE live_key = ?", liveKey(job.spec().name(), job.inputSha256())).get(0);
-        String state = first.phase() == GpPhase.SUCCEEDED ? "succeeded" : "still in progress";
-        return new GpStepException(GpFailure.of("check duplicate", job.inputName() + " has the same content as "
-                + first.inputName() + ", dropped " + GpJson.time(first.createdAt()) + " as job "
-                + first.serverJobId().orElse(first.id()) + ", which " + (first.phase() == GpPhase.SUCCEEDED ? "has " : "is ")
-                + state + "; it is not submitted again", "duplicate", List.of()));
+    /** The stored form of a job's warnings. */
+    static String warningsJson(List<String> warnings) {
+        ArrayNode array = GpJson.MAPPER.createArrayNode();
+        warnings.forEach(array::add);
+        return array.toString();
     }
 
     /** Appends to the history when the status differs from the job's current one. */
-    private static void changeStatus(Connection c, String id, GpJobStatus status, long now) throws SQLException {
+    private static void changeStatus(Connection c, String id, GpJobStatus status, long at) throws SQLException {
         Integer current = null;
-        int seq = 0;
         try (PreparedStatement s = prepare(c, "SELECT status_code FROM gp_job WHERE id = ?", id);
              ResultSet r = s.executeQuery()) {
             if (r.next()) {
@@ -384,13 +359,14 @@ public final class GpJobStore implements AutoCloseable {
         if (current != null && current == status.code()) {
             return;
         }
+        int seq;
         try (PreparedStatement s = prepare(c, "SELECT COUNT(*) FROM gp_job_status WHERE job_id = ?", id);
              ResultSet r = s.executeQuery()) {
             r.next();
             seq = r.getInt(1);
         }
         update(c, "INSERT INTO gp_job_status (job_id, seq, changed_at, status_code) VALUES (?, ?, ?, ?)",
-                id, seq, now, status.code());
+                id, seq, at, status.code());
         update(c, "UPDATE gp_job SET status_code = ? WHERE id = ?", status.code(), id);
     }
 
@@ -398,12 +374,23 @@ public final class GpJobStore implements AutoCloseable {
         return jobName + "|" + sha256;
     }
 
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static Object[] params(Set<GpPhase> phases, Object... more) {
+        List<Object> params = new ArrayList<>();
+        phases.forEach(p -> params.add(p.name()));
+        params.addAll(List.of(more));
+        return params.toArray();
+    }
+
     private interface Work<T> {
         T apply(Connection connection) throws SQLException;
     }
 
     /**
-     * Runs {@code work} in one transaction; a broken connection (SQL state 08xxx) is reopened once. The thread's
+     * Runs {@code work} in one transaction; a broken connection (SQL state 08xxx) is replaced once. The thread's
      * interrupt flag is held back meanwhile: an interrupted thread would close H2's file channel for everyone.
      */
     private <T> T run(Work<T> work) {
@@ -419,36 +406,23 @@ public final class GpJobStore implements AutoCloseable {
 
     private <T> T attempt(Work<T> work) {
         for (int attempt = 0; ; attempt++) {
-            try {
-                Connection c = connection();
+            try (Connection c = pool.getConnection()) {
                 try {
                     T result = work.apply(c);
                     c.commit();
                     return result;
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) {
                     rollback(c);
                     throw e;
                 }
             } catch (SQLException e) {
                 boolean connectionLost = e.getSQLState() != null && e.getSQLState().startsWith("08");
-                if (connectionLost && attempt == 0) {
-                    disconnect();
+                if (connectionLost && attempt == 0 && !pool.isClosed()) {
                     continue;
                 }
                 throw new StoreException(e);
             }
         }
-    }
-
-    private Connection connection() throws SQLException {
-        if (closed) {
-            throw new SQLException("the GP job store is closed", "08003");
-        }
-        if (connection == null) {
-            connection = DriverManager.getConnection(url, username, password);
-            connection.setAutoCommit(false);
-        }
-        return connection;
     }
 
     private static void rollback(Connection c) {
@@ -496,8 +470,12 @@ public final class GpJobStore implements AutoCloseable {
             super("GP job store: " + cause.getMessage(), cause);
         }
 
+        StoreException(String message, RuntimeException cause) {
+            super("GP job store: " + message + ": " + cause.getMessage(), cause);
+        }
+
         String sqlState() {
-            return ((SQLException) getCause()).getSQLState();
+            return getCause() instanceof SQLException sql ? sql.getSQLState() : null;
         }
     }
 }

@@ -12,6 +12,11 @@ public enum GpPhase {
     RUNNING,
     /** Succeeded on the server; outputs being written. */
     DOWNLOADING,
+    /**
+     * Its end is decided (the outcome is stored): job.json and job.log are written and its input is moved next;
+     * a restart in between ends it the same way.
+     */
+    COMPLETING,
     SUCCEEDED,
     FAILED,
     /** The job's deadline passed before it ended; cancelled on the server where its state allowed. */

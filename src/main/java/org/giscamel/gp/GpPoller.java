@@ -1,6 +1,8 @@
 package org.giscamel.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.giscamel.gp.GpJobLifecycle.End;
 import org.giscamel.observe.GisMetrics;
 import org.giscamel.observe.LogContext;
 import org.giscamel.reply.GisServerException;
@@ -12,55 +14,51 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Drives every job after submission, from the job store: the timer route calls {@link #pollDueJobs()}, which
- * hands each due job to a small pool: status requests (within the per-server cap) for running jobs, output
- * writing for succeeded ones. Each job's next look is written back to the store, so a restart resumes them all.
+ * The poller route's steps ({@code gis-gp-poller}): which jobs of the store are due, one status read of a running
+ * job, and what a failed step means for its job. Every outcome goes through {@link GpJobLifecycle}, which writes
+ * the job's next look to the store, so a restart resumes them all.
  *
  * <p>Status requests send {@code returnMessages=false}; once the status code reaches 4 or more one final read
- * fetches the messages (and the {@code results}, read again while missing). Failures that may pass (5xx, resets,
- * timeouts, a rejected token) are retried with backoff until the job's deadline; at the deadline the job is
- * cancelled on the server if its state allows and recorded as timed out.
+ * fetches the messages (and the {@code results}, read again while missing). A status request that fails in a way
+ * that may pass (5xx, resets, timeouts, a rejected token) is not repeated at once: the job's next poll, after a
+ * growing delay and within the per-server cap, is the retry, until the job's deadline. At the deadline the job is
+ * cancelled on the server if its state allows and ends as timed out.
  */
 public final class GpPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(GpPoller.class);
     /** Due jobs read per tick beyond those in flight; the rest wait for the next tick. */
     private static final int BATCH = 64;
+    private static final Set<GpPhase> WORKED = EnumSet.of(GpPhase.RUNNING, GpPhase.DOWNLOADING, GpPhase.COMPLETING);
 
     private final GpJobStore store;
+    private final GpJobLifecycle jobs;
     private final GpBackends backends;
-    private final GpDownloader downloader;
-    private final GpJobCompletion completion;
     private final GpRateLimiter limiter;
     private final GpPollSchedule schedule;
     private final int resultsAttempts;
     private final GisMetrics metrics;
     private final Clock clock;
+    /** Jobs whose step is under way: a job is worked by one step at a time, however long it takes. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private volatile ExecutorService polls;
-    private volatile ExecutorService downloads;
+    private volatile boolean started;
     /** The application is stopping: no more work is taken. */
     private volatile boolean draining;
-    /** The stop's time is up: work still under way is abandoned, and nothing more is recorded. */
-    private volatile boolean cut;
 
-    public GpPoller(GpJobStore store, GpBackends backends, GpDownloader downloader, GpJobCompletion completion,
-                    GpRateLimiter limiter, GpPollSchedule schedule, int resultsAttempts, GisMetrics metrics,
-                    Clock clock) {
+    public GpPoller(GpJobStore store, GpJobLifecycle jobs, GpBackends backends, GpRateLimiter limiter,
+                    GpPollSchedule schedule, int resultsAttempts, GisMetrics metrics, Clock clock) {
         this.store = store;
+        this.jobs = jobs;
         this.backends = backends;
-        this.downloader = downloader;
-        this.completion = completion;
         this.limiter = limiter;
         this.schedule = schedule;
         this.resultsAttempts = resultsAttempts;
@@ -68,151 +66,137 @@ public final class GpPoller {
         this.clock = clock;
     }
 
-    /**
-     * Takes up the jobs in the store: submissions a stop interrupted are reported (their outcome on the server is
-     * unknown, so they are not sent again), every running or downloading job is due at once.
-     *
-     * @param startedAt when this application started: submissions recorded since are its own, in progress
-     */
-    public void start(ExecutorService polls, ExecutorService downloads, long startedAt) throws IOException {
-        for (GpJobRecord job : store.interruptedSubmissions(startedAt)) {
-            completion.failed(job, GpPhase.FAILED, null, GpFailure.of("submit GP job", "the application stopped "
-                    + "while this job was being submitted; the server may have received it, so it is not sent again: "
-                    + "check the server, then drop the file again if needed", "submit-outcome-unknown", List.of()), null);
-        }
-        int resumed = store.resumeAll(clock.millis());
-        if (resumed > 0) {
-            LOG.info("Resuming {} GP jobs from the job store", resumed);
-        }
-        this.polls = polls;
-        this.downloads = downloads;
+    /** Takes up the jobs in the store ({@link GpJobLifecycle#resume}); the poller works from now on. */
+    void start(long startedAt) {
+        jobs.resume(startedAt);
+        started = true;
     }
 
-    /** The application is stopping: no more work is taken; what is under way carries on, and its outcome is recorded. */
-    public void drain() {
+    /** The application is stopping: no more work is taken; what is under way carries on. */
+    void drain() {
         draining = true;
     }
 
     /**
-     * The stop's time is up: downloads under way give up at their next read and discard their partial file, and
-     * no outcome is recorded from now on; the next start repeats whatever was cut short.
+     * Step: the jobs to work on now, the longest waiting first: running jobs as far as the per-server cap on
+     * status requests allows, succeeded ones to download, decided ones to complete. Each is in flight until
+     * {@link #release}.
      */
-    public void cut() {
-        draining = true;
-        cut = true;
-        downloader.cut();
-    }
-
-    /** Timer step: dispatches the jobs that are due, within the status request cap. */
-    public void pollDueJobs() {
-        if (polls == null || draining) {
-            return;
+    public List<GpJobRecord> dueJobs() {
+        if (!started || draining) {
+            return List.of();
         }
-        for (GpJobRecord job : store.due(clock.millis(), inFlight.size() + BATCH)) {
-            if (inFlight.contains(job.id())) {
+        List<GpJobRecord> taken = new ArrayList<>();
+        for (GpJobRecord job : store.due(WORKED, clock.millis(), inFlight.size() + BATCH)) {
+            if (inFlight.contains(job.id())
+                    || job.phase() == GpPhase.RUNNING && !limiter.tryAcquire(job.spec().taskUrl())) {
                 continue;
             }
-            if (job.phase() == GpPhase.DOWNLOADING) {
-                dispatch(downloads, job, this::writeOutputs);
-            } else if (limiter.tryAcquire(job.spec().taskUrl())) {
-                dispatch(polls, job, this::poll);
-            }
+            inFlight.add(job.id());
+            taken.add(job);
         }
+        return taken;
     }
 
-    /** Jobs being polled or written right now; for tests and the benchmark. */
+    /** Step, however the job's step ended: the job may be taken again once it is due. */
+    public void release(GpJobRecord job) {
+        inFlight.remove(job.id());
+    }
+
+    /** Jobs being worked right now; for the stop, tests and the benchmark. */
     public int inFlight() {
         return inFlight.size();
     }
 
-    private interface JobWork {
-        void run(GpJobRecord job) throws IOException;
-    }
-
-    private void dispatch(ExecutorService pool, GpJobRecord job, JobWork work) {
-        inFlight.add(job.id());
-        try {
-            pool.execute(() -> {
-                try (LogContext.Scope ignored = LogContext.gpJob(job.id())) {
-                    work.run(job);
-                } catch (IOException | RuntimeException e) {
-                    if (!cut) {
-                        LOG.warn("{}: {}; trying again later", job.describe(), e.toString());
-                        store.recordRetry(job.id(), clock.millis() + schedule.retry(job.errorCount() + 1));
-                    }
-                } finally {
-                    inFlight.remove(job.id());
+    /** Step: one status read of a running job (the final one fetches messages and results), or its deadline. */
+    public GpJobRecord poll(GpJobRecord job) {
+        try (LogContext.Scope ignored = LogContext.gpJob(job.id())) {
+            long now = clock.millis();
+            if (now >= job.deadlineAt()) {
+                return timeOut(job);
+            }
+            boolean finalRead = job.status().map(GpJobStatus::stopsPolling).orElse(false);
+            GpBackend.JobState reply;
+            try {
+                reply = backends.of(job.spec()).read(job, finalRead);
+            } catch (GisServerException e) {
+                return retryable(e) ? retryLater(job, e)
+                        : jobs.decide(job, End.failed(GpFailure.from(e, "read GP job status")));
+            }
+            metrics.gpStatusPolled();
+            GpJobStatus status = reply.status();
+            JsonNode progress = reply.progress();
+            String seen = describe(status, progress);
+            if (!seen.equals(job.progress())) {
+                LOG.info("{}: {}", job.describe(), seen);
+            }
+            if (!status.stopsPolling()) {
+                Long executingSince = job.executingSince();
+                if (status == GpJobStatus.EXECUTING && executingSince == null) {
+                    executingSince = now;
                 }
-            });
-        } catch (RejectedExecutionException draining) {
-            inFlight.remove(job.id());
+                OptionalLong remaining = progress.path("percent").canConvertToInt() && executingSince != null
+                        ? GpPollSchedule.remaining(now - executingSince, progress.path("percent").asInt())
+                        : OptionalLong.empty();
+                return jobs.polled(job, status, seen, executingSince,
+                        now + schedule.next(job.pollCount() + 1, remaining));
+            }
+            if (!finalRead) {
+                return jobs.polled(job, status, seen, job.executingSince(), now);
+            }
+            if (status.isSuccess()) {
+                return succeeded(job, reply);
+            }
+            JsonNode messages = reply.messages();
+            return jobs.decide(job, End.failed(status, GpFailure.of("run GP job", "the job ended "
+                    + status.wireName() + " (status code " + status.code() + ")", "job-" + kebab(status),
+                    serverMessages(messages)), messages));
         }
     }
 
-    private void poll(GpJobRecord job) throws IOException {
-        long now = clock.millis();
-        if (now >= job.deadlineAt()) {
-            timeOut(job);
-            return;
-        }
-        boolean finalRead = job.status().map(GpJobStatus::stopsPolling).orElse(false);
-        GpBackend.JobState reply;
-        try {
-            reply = backends.of(job.spec()).read(job, finalRead);
-        } catch (GisServerException e) {
-            if (retryable(e)) {
-                retryLater(job, e);
-            } else {
-                fail(job, GpPhase.FAILED, null, GpFailure.from(e, "read GP job status"), null);
+    /**
+     * doCatch of the poller route: what gis-errors did not retry away. Where trying again may help (the server or
+     * the store may come back, before the job's deadline) the job is looked at again after a growing delay; else
+     * it ends as failed. Nothing is recorded once the stop has cut the work short.
+     */
+    public void stepFailed(Exchange exchange) {
+        GpJobRecord seen = exchange.getIn().getBody(GpJobRecord.class);
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        try (LogContext.Scope ignored = LogContext.gpJob(seen.id())) {
+            if (jobs.isCut()) {
+                return;
             }
-            return;
-        }
-        metrics.gpStatusPolled();
-        GpJobStatus status = reply.status();
-        JsonNode progress = reply.progress();
-        String seen = describe(status, progress);
-        if (!seen.equals(job.progress())) {
-            LOG.info("{}: {}", job.describe(), seen);
-        }
-        if (!status.stopsPolling()) {
-            Long executingSince = job.executingSince();
-            if (status == GpJobStatus.EXECUTING && executingSince == null) {
-                executingSince = now;
+            Optional<GpJobRecord> current = store.find(seen.id()).filter(j -> !j.phase().isFinished());
+            if (current.isEmpty()) {
+                return;
             }
-            OptionalLong remaining = progress.path("percent").canConvertToInt() && executingSince != null
-                    ? GpPollSchedule.remaining(now - executingSince, progress.path("percent").asInt())
-                    : OptionalLong.empty();
-            store.recordPoll(job.id(), status, seen, executingSince, now + schedule.next(job.pollCount() + 1, remaining));
-        } else if (!finalRead) {
-            store.recordPoll(job.id(), status, seen, job.executingSince(), now);
-        } else if (status.isSuccess()) {
-            succeeded(job, reply);
-        } else {
-            JsonNode messages = reply.messages();
-            fail(job, GpPhase.FAILED, status, GpFailure.of("run GP job", "the job ended "
-                    + status.wireName() + " (status code " + status.code() + ")", "job-" + kebab(status),
-                    serverMessages(messages)), messages);
+            GpJobRecord job = current.get();
+            if (job.phase() == GpPhase.DOWNLOADING && !(mayPass(e) && clock.millis() < job.deadlineAt())) {
+                jobs.decide(job, End.failed(GpFailure.from(e, "write GP outputs")));
+                return;
+            }
+            retryLater(job, e);
         }
     }
 
     /** The final read of a succeeded job: outputs are written next, or the read repeats while results lag. */
-    private void succeeded(GpJobRecord job, GpBackend.JobState reply) throws IOException {
+    private GpJobRecord succeeded(GpJobRecord job, GpBackend.JobState reply) {
         JsonNode results = reply.results();
         JsonNode messages = reply.messages();
         if (results != null && results.isContainerNode() && !results.isEmpty()) {
-            store.recordServerSuccess(job.id(), results, messages);
             LOG.info("{}: succeeded; writing its outputs", job.describe());
-        } else if (job.errorCount() + 1 < resultsAttempts) {
-            store.recordRetry(job.id(), clock.millis() + schedule.retry(job.errorCount() + 1));
-        } else {
-            fail(job, GpPhase.FAILED, GpJobStatus.SUCCEEDED, GpFailure.of("read GP job results",
-                    "the server reports success but listed no results in " + resultsAttempts + " reads",
-                    "no-results", serverMessages(messages)), messages);
+            return jobs.succeededOnServer(job, results, messages);
         }
+        if (job.errorCount() + 1 < resultsAttempts) {
+            return jobs.retryLater(job, clock.millis() + schedule.retry(job.errorCount() + 1));
+        }
+        return jobs.decide(job, End.failed(GpJobStatus.SUCCEEDED, GpFailure.of("read GP job results",
+                "the server reports success but listed no results in " + resultsAttempts + " reads",
+                "no-results", serverMessages(messages)), messages));
     }
 
-    /** The deadline passed: cancel where the server allows it (Waiting, Executing), and record a timeout. */
-    private void timeOut(GpJobRecord job) throws IOException {
+    /** The deadline passed: cancel where the server allows it (Waiting, Executing), and end as timed out. */
+    private GpJobRecord timeOut(GpJobRecord job) {
         GpJobStatus status = job.status().orElse(null);
         JsonNode messages = null;
         String outcome;
@@ -222,8 +206,7 @@ public final class GpPoller {
             status = reply.status();
             messages = reply.messages();
             if (status.isSuccess()) {
-                succeeded(job, reply); // it finished in time after all; its outputs are still wanted
-                return;
+                return succeeded(job, reply); // it finished in time after all; its outputs are still wanted
             }
             Optional<GpJobStatus> after = status.canCancel() ? backend.cancel(job) : Optional.empty();
             if (after.isPresent()) {
@@ -241,59 +224,28 @@ public final class GpPoller {
             outcome = "could not cancel it: " + e.getMessage();
         }
         LOG.warn("{}: deadline passed; {}", job.describe(), outcome);
-        fail(job, GpPhase.TIMED_OUT, status, GpFailure.of("wait for GP job", "the job's deadline "
+        return jobs.decide(job, End.timedOut(status, GpFailure.of("wait for GP job", "the job's deadline "
                         + GpJson.time(job.deadlineAt()) + " passed before it ended; " + outcome, "deadline-passed",
-                serverMessages(messages)), messages);
+                serverMessages(messages)), messages));
     }
 
-    private void writeOutputs(GpJobRecord job) throws IOException {
-        GpDownloader.Outcome outcome;
-        try {
-            outcome = downloader.download(job);
-        } catch (GisServerException | UncheckedIOException | IOException e) {
-            boolean mayPass = !(e instanceof GisServerException server) || retryable(server);
-            if (mayPass && clock.millis() < job.deadlineAt()) {
-                retryLater(job, e);
-            } else {
-                fail(job, GpPhase.FAILED, null, GpFailure.from(e, "write GP outputs"), null);
-            }
-            return;
-        } catch (GpJobStore.StoreException e) {
-            throw e; // the store's trouble, not the job's: the job is looked at again later
-        } catch (RuntimeException e) {
-            fail(job, GpPhase.FAILED, null, GpFailure.from(e, "write GP outputs"), null); // repeating would not help
-            return;
-        }
-        if (outcome.problems().isEmpty()) {
-            succeed(job, outcome.warnings());
-        } else {
-            fail(job, GpPhase.FAILED, null, GpFailure.of("write GP outputs",
-                    String.join("; ", outcome.problems()), "output-not-written", List.of()), null);
-        }
-    }
-
-    /** Ends a job as failed, unless its work was cut by the stop (the next start looks at the job again). */
-    private void fail(GpJobRecord job, GpPhase phase, GpJobStatus status, GpFailure failure, JsonNode messages)
-            throws IOException {
-        if (!cut) {
-            completion.failed(job, phase, status, failure, messages);
-        }
-    }
-
-    private void succeed(GpJobRecord job, List<String> warnings) throws IOException {
-        if (!cut) {
-            completion.succeeded(job, warnings);
-        }
-    }
-
-    private void retryLater(GpJobRecord job, Exception e) {
-        if (cut) {
-            return;
-        }
+    private GpJobRecord retryLater(GpJobRecord job, Exception e) {
         long delay = schedule.retry(job.errorCount() + 1);
         LOG.warn("{}: {} (attempt {}); trying again in {} ms", job.describe(), e.getMessage(), job.errorCount() + 1,
                 delay);
-        store.recordRetry(job.id(), clock.millis() + delay);
+        return jobs.retryLater(job, clock.millis() + delay);
+    }
+
+    /**
+     * Failures of a download or a write that may pass: the server's transient ones and a rejected token, broken
+     * streams and files, and the job store's own trouble. An unsafe output name or a malformed value would fail
+     * again.
+     */
+    private static boolean mayPass(Exception e) {
+        if (e instanceof GisServerException server) {
+            return retryable(server);
+        }
+        return e instanceof IOException || e instanceof UncheckedIOException || e instanceof GpJobStore.StoreException;
     }
 
     /** 5xx, resets, timeouts, and a token the server still rejects after the token service's one renewal. */

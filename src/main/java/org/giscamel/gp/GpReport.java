@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The two files every job leaves in its outbox folder: {@code job.json} (what was submitted, the status
- * history, each output with its size and SHA-256, warnings, the failure if any) and {@code job.log} (the
- * server's messages, one per line).
+ * The two files every job leaves in its outbox folder: {@code job.json} (the job's ids, what was submitted, the
+ * status history, each output with its size and SHA-256, warnings, the failure if any) and {@code job.log} (the
+ * server's messages, one per line). {@code jobId} is the job store's id, the one the logs (MDC
+ * {@code gis.gpJobId}), the status page and the Kamelet's {@code GisGpJobId} header name; {@code serverJobId} is
+ * the server's.
  */
 final class GpReport {
 
@@ -23,7 +25,8 @@ final class GpReport {
 
     static byte[] jobJson(GpJobRecord job, GpPhase result, List<GpStatusChange> history,
                           List<GpOutputRecord> outputs, List<String> warnings, GpFailure failure) {
-        ObjectNode node = GpJson.object().put("job", job.jobName()).put("task", job.spec().taskUrl().toString())
+        ObjectNode node = GpJson.object().put("job", job.jobName()).put("jobId", job.id())
+                .put("task", job.spec().taskUrl().toString())
                 .put("execution", job.sync() ? "synchronous" : "asynchronous");
         job.serverJobId().ifPresent(id -> node.put("serverJobId", id));
         node.put("result", result.name());

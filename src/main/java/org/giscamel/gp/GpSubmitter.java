@@ -37,6 +37,7 @@ public final class GpSubmitter {
 
     private final GpTaskCatalog tasks;
     private final WpsInputs wpsInputs;
+    private final GpJobLifecycle jobs;
     private final GpJobStore store;
     private final GpServer server;
     private final GpBackends backends;
@@ -44,10 +45,12 @@ public final class GpSubmitter {
     private final GpPollSchedule schedule;
     private final Clock clock;
 
-    public GpSubmitter(GpTaskCatalog tasks, WpsInputs wpsInputs, GpJobStore store, GpServer server,
-                       GpBackends backends, GpFlowSettings settings, GpPollSchedule schedule, Clock clock) {
+    public GpSubmitter(GpTaskCatalog tasks, WpsInputs wpsInputs, GpJobLifecycle jobs, GpJobStore store,
+                       GpServer server, GpBackends backends, GpFlowSettings settings, GpPollSchedule schedule,
+                       Clock clock) {
         this.tasks = tasks;
         this.wpsInputs = wpsInputs;
+        this.jobs = jobs;
         this.store = store;
         this.server = server;
         this.backends = backends;
@@ -100,7 +103,7 @@ public final class GpSubmitter {
         String name = exchange.getProperty(GpInbox.INPUT_NAME, String.class);
         String sha256 = exchange.getProperty(GpInbox.INPUT_SHA256, String.class);
         Duration deadline = spec.deadline().orElse(settings.defaultDeadline());
-        GpJobRecord job = store.recordIntent(new GpJobStore.NewJob(spec, name,
+        GpJobRecord job = jobs.record(new GpJobLifecycle.NewJob(spec, name,
                 exchange.getProperty(GpInbox.INPUT_PATH, Path.class), sha256,
                 summary(spec, name, sha256, exchange.getProperty(INPUT, GpInput.class),
                         exchange.getProperty(WPS_INPUT, WpsInputs.Plan.class)),
@@ -141,14 +144,14 @@ public final class GpSubmitter {
         GpJobRecord job = store.find(id).orElseThrow();
         GpBackend.Submission submission = backends.of(spec).submit(job, exchange.getProperty(VALUE, String.class));
         if (submission.serverJobId().isEmpty()) {
-            store.recordExecuted(id, submission.results(), submission.messages());
+            jobs.executed(job, submission.results(), submission.messages());
             LOG.info("{}: executed synchronously; writing its results", job.describe());
             return;
         }
         String serverJobId = submission.serverJobId().get();
-        store.recordSubmitted(id, serverJobId, submission.status(), clock.millis() + schedule.first());
-        LOG.info("GP job '{}' {}: submitted as {} ({})", spec.name(), job.inputName(), serverJobId,
-                submission.status().wireName());
+        jobs.submitted(job, serverJobId, submission.status(), clock.millis() + schedule.first());
+        LOG.info("GP job '{}' {}: submitted as {} ({}); job id {}", spec.name(), job.inputName(), serverJobId,
+                submission.status().wireName(), id);
     }
 
     private static ObjectNode summary(GpJobSpec spec, String name, String sha256, GpInput input,

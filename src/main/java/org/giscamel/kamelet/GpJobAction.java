@@ -43,7 +43,10 @@ import java.util.Optional;
  */
 public final class GpJobAction {
 
-    /** Reply headers: the job store's id, the server's job id, and the folder holding the outputs and job.json. */
+    /**
+     * Reply headers: the job store's id (job.json's {@code jobId}, the logs' {@code gis.gpJobId}), the server's job
+     * id, and the folder holding the outputs and job.json.
+     */
     public static final String JOB_ID = "GisGpJobId";
     public static final String SERVER_JOB_ID = "GisGpServerJobId";
     public static final String OUTPUT_FOLDER = "GisGpOutputFolder";
@@ -176,8 +179,8 @@ public final class GpJobAction {
     private Exception reject(Exchange exchange, Exception cause) {
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, cause);
         try {
-            inbox.reject(exchange);
-        } catch (RuntimeException e) {
+            inbox.rejectStaged(exchange);
+        } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
         } finally {
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
@@ -214,7 +217,6 @@ public final class GpJobAction {
 
     /** Where the flow wrote the job's files: the Kamelet's output is always a {@code file:} folder. */
     private static Path outputFolder(GpJobRecord job) {
-        GpOutbox.Folder outbox = (GpOutbox.Folder) GpOutbox.forUri(job.spec().output(), null);
-        return OutputNames.resolveInside(outbox.root(), OutputNames.fileName(job.outputFolder(), "job"));
+        return GpOutbox.forUri(job.spec().output(), null).localJobFolder(job.outputFolder()).orElseThrow();
     }
 }

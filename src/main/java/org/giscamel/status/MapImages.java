@@ -40,15 +40,11 @@ public final class MapImages {
 
     /** Where the job's outputs lie, when its outbox is a local folder ({@code file:}) rather than a remote endpoint. */
     static Optional<Path> jobFolder(GpJobRecord job) {
-        if (GpOutbox.forUri(job.spec().output(), null) instanceof GpOutbox.Folder outbox) {
-            try {
-                return Optional.of(OutputNames.resolveInside(outbox.root(),
-                        OutputNames.fileName(job.outputFolder(), "job")));
-            } catch (UnsafeOutputNameException e) {
-                return Optional.empty();
-            }
+        try {
+            return GpOutbox.forUri(job.spec().output(), null).localJobFolder(job.outputFolder());
+        } catch (UnsafeOutputNameException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     static boolean isMapImage(GpOutputRecord output) {

@@ -128,8 +128,9 @@ final class StatusPageHtml {
         raw("<tr class=\"job\" data-job=\"").text(job.id()).raw("\" data-phase=\"").text(job.phase().name())
                 .raw("\">");
         raw("<td><div class=\"name\">").text(job.jobName()).raw("</div><div>").text(job.inputName())
-                .raw("</div><div class=\"sub mono\">").text(job.serverJobId().map(j -> "job " + j)
-                        .orElse("id " + job.id())).raw("</div></td>");
+                .raw("</div><div class=\"sub mono\">").text("id " + job.id()).raw("</div>");
+        job.serverJobId().ifPresent(j -> raw("<div class=\"sub mono\">").text("server job " + j).raw("</div>"));
+        raw("</td>");
         raw("<td class=\"state\"><span class=\"badge ").raw(phaseClass(job.phase())).raw("\">").text(job.phase().name())
                 .raw("</span>");
         job.status().map(GpJobStatus::wireName).ifPresent(s -> raw("<div class=\"sub\">").text(s).raw("</div>"));
@@ -333,7 +334,7 @@ final class StatusPageHtml {
         return switch (phase) {
             case SUCCEEDED -> "ok";
             case FAILED, TIMED_OUT -> "bad";
-            case RUNNING, DOWNLOADING -> "busy";
+            case RUNNING, DOWNLOADING, COMPLETING -> "busy";
             case SUBMITTING -> "idle";
         };
     }

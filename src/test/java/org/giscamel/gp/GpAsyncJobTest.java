@@ -168,6 +168,25 @@ class GpAsyncJobTest {
         assertFalse(everything.contains("token="), everything);
     }
 
+    @Test
+    void everyLineAboutTheJobCarriesTheIdItsJobJsonNames() throws Exception {
+        List<LogCapture.Line> lines;
+        try (LogCapture log = LogCapture.debug("org.giscamel.gp")) {
+            flow.drop("buffers", "points.geojson", POINTS);
+            flow.awaitFinished("buffers", "points.geojson");
+            lines = log.linesWithMdc().stream().filter(l -> l.text().contains("GP job 'buffers' points.geojson")).toList();
+        }
+        GpJobRecord job = flow.finished("buffers", "points.geojson");
+        String jobId = json(flow.jobFolder("buffers", job).resolve("job.json")).path("jobId").asText();
+        assertEquals(job.id(), jobId);
+        for (String logger : List.of("GpSubmitter", "GpPoller", "GpDownloader", "GpJobLifecycle")) {
+            assertTrue(lines.stream().anyMatch(l -> l.text().contains("." + logger + " ")), logger + " logged: " + lines);
+        }
+        for (LogCapture.Line line : lines) {
+            assertEquals(jobId, line.mdc().get("gis.gpJobId"), line.text());
+        }
+    }
+
     private static byte[] get(String url) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -171,7 +171,7 @@ final class GpFlowHarness implements AutoCloseable {
 
     /** Waits for the file to land in {@code failed/} with its error file, and returns the error file's JSON. */
     JsonNode awaitFailedDrop(String job, String name) {
-        Path error = inbox(job).resolve(GpInbox.FAILED).resolve(name + ".error.json");
+        Path error = inbox(job).resolve(GpInputFiles.FAILED).resolve(name + ".error.json");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> Files.exists(error));
         return json(error);
     }

@@ -73,10 +73,14 @@ class GpJobDeclarationTest {
     }
 
     @Test
-    void aFileOutputTakesAFolderWithoutOptions() {
+    void aFileOutputKeepsItsEndpointOptionsButMustNameAFolder() {
         GpJobDeclaration declaration = valid();
-        declaration.setOutput("file:outbox?fileExist=Append");
-        assertThrows(ConfigurationException.class, declaration::check);
+        declaration.setOutput("file:outbox?chmod=640");
+        assertEquals("file:outbox?chmod=640", declaration.spec().output());
+        GpJobDeclaration noFolder = valid();
+        noFolder.setOutput("file:?chmod=640");
+        ConfigurationException e = assertThrows(ConfigurationException.class, noFolder::check);
+        assertTrue(e.getMessage().contains("parameter output names no folder"), e.getMessage());
     }
 
     @Test

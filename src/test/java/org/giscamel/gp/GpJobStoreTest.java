@@ -1,12 +1,13 @@
 package org.giscamel.gp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,43 +17,42 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The job store and the state machine that writes it: what is recorded at each move, and what is refused. */
 class GpJobStoreTest {
 
     private static final long NOW = 1_700_000_000_000L;
     private static final String SHA = "a".repeat(64);
+    private static final GpFailure FAILED = GpFailure.of("run GP job", "failed", "job-failed", List.of());
 
     @TempDir
     Path dir;
+    private GpStoreFixture fixture;
     private GpJobStore store;
+    private GpJobLifecycle jobs;
 
     @BeforeEach
     void open() {
-        store = newStore();
-        store.open();
+        reopen();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        fixture.close();
     }
 
-    private GpJobStore newStore() {
-        return new GpJobStore("jdbc:h2:file:" + dir.resolve("gp") + ";WRITE_DELAY=0", "", "",
-                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
-    }
-
-    private static GpJobSpec spec(String name) {
-        return new GpJobSpec(name, URI.create("https://gis.example.com/arcgis/rest/services/S/GPServer/T"), "Input",
-                JsonNodeFactory.instance.objectNode(), "file:outbox", Optional.empty(), true, Optional.empty(),
-                EnumSet.allOf(GpJobSpec.FeatureFormat.class), 4326);
+    private void reopen() {
+        fixture = GpStoreFixture.open(dir, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+        store = fixture.store();
+        jobs = fixture.jobs();
     }
 
     private GpJobRecord intent(String job, String file, String sha) {
-        return store.recordIntent(new GpJobStore.NewJob(spec(job), file, dir.resolve("processing").resolve(file), sha,
-                JsonNodeFactory.instance.objectNode(), NOW + 60_000));
+        return fixture.recorded(GpStoreFixture.spec(job, "file:" + dir.resolve("outbox")), file,
+                dir.resolve("processing").resolve(file), sha, NOW + 60_000);
     }
 
     @Test
@@ -69,9 +69,9 @@ class GpJobStoreTest {
         assertEquals(GpPhase.SUBMITTING, job.phase());
         assertTrue(job.serverJobId().isEmpty());
 
-        store.recordSubmitted(job.id(), "j1", GpJobStatus.SUBMITTED, NOW + 1_000);
-        store.recordPoll(job.id(), GpJobStatus.SUBMITTED, "esriJobSubmitted", null, NOW + 2_000);
-        store.recordPoll(job.id(), GpJobStatus.EXECUTING, "esriJobExecuting 20%", NOW, NOW + 3_000);
+        job = jobs.submitted(job, "j1", GpJobStatus.SUBMITTED, NOW + 1_000);
+        job = jobs.polled(job, GpJobStatus.SUBMITTED, "esriJobSubmitted", null, NOW + 2_000);
+        jobs.polled(job, GpJobStatus.EXECUTING, "esriJobExecuting 20%", NOW, NOW + 3_000);
         GpJobRecord running = store.find(job.id()).orElseThrow();
         assertEquals(GpPhase.RUNNING, running.phase());
         assertEquals(Optional.of("j1"), running.serverJobId());
@@ -82,20 +82,23 @@ class GpJobStoreTest {
     }
 
     @Test
-    void theSameContentForTheSameJobIsADuplicateWhileTheFirstIsInProgressOrSucceeded() {
+    void theSameContentForTheSameJobIsADuplicateWhileTheFirstIsInProgressOrSucceeded() throws Exception {
         GpJobRecord first = intent("buffers", "points.geojson", SHA);
         GpStepException inProgress = assertThrows(GpStepException.class, () -> intent("buffers", "copy.geojson", SHA));
         assertEquals("duplicate", inProgress.failure().reasonCode());
         assertTrue(inProgress.failure().reason().contains("points.geojson"));
 
-        store.recordFinished(first.id(), GpPhase.SUCCEEDED, null, null);
-        assertThrows(GpStepException.class, () -> intent("buffers", "copy.geojson", SHA));
+        fixture.finished(fixture.downloading(first, "j1"), GpJobLifecycle.End.succeeded(List.of()));
+        GpStepException succeeded = assertThrows(GpStepException.class, () -> intent("buffers", "copy.geojson", SHA));
+        assertTrue(succeeded.failure().reason().contains("which has succeeded"), succeeded.failure().reason());
     }
 
     @Test
-    void aFailedJobFreesItsContentForARetry() {
-        GpJobRecord first = intent("buffers", "points.geojson", SHA);
-        store.recordFinished(first.id(), GpPhase.FAILED, GpFailure.of("run GP job", "failed", "job-failed", List.of()), null);
+    void aFailedJobFreesItsContentForARetry() throws Exception {
+        jobs.rejected(intent("buffers", "points.geojson", SHA), FAILED);
+        GpJobRecord timedOut = intent("buffers", "points.geojson", SHA);
+        fixture.finished(jobs.submitted(timedOut, "j1", GpJobStatus.EXECUTING, NOW),
+                GpJobLifecycle.End.timedOut(GpJobStatus.EXECUTING, FAILED, null));
         assertEquals(GpPhase.SUBMITTING, intent("buffers", "points.geojson", SHA).phase());
     }
 
@@ -108,50 +111,102 @@ class GpJobStoreTest {
     }
 
     @Test
-    void dueJobsAreRunningOrDownloadingJobsWhoseTimeHasComeLongestWaitingFirst() {
+    void dueJobsAreThoseWhoseTimeHasComeLongestWaitingFirst() {
         GpJobRecord late = intent("buffers", "a.geojson", "1".repeat(64));
         GpJobRecord early = intent("buffers", "b.geojson", "2".repeat(64));
         GpJobRecord future = intent("buffers", "c.geojson", "3".repeat(64));
         intent("buffers", "d.geojson", "4".repeat(64)); // still submitting: not the poller's
-        store.recordSubmitted(late.id(), "j1", GpJobStatus.SUBMITTED, NOW - 100);
-        store.recordSubmitted(early.id(), "j2", GpJobStatus.SUBMITTED, NOW - 500);
-        store.recordSubmitted(future.id(), "j3", GpJobStatus.SUBMITTED, NOW + 500);
-        assertEquals(List.of(early.id(), late.id()), store.due(NOW, 10).stream().map(GpJobRecord::id).toList());
-        assertEquals(1, store.due(NOW, 1).size());
+        jobs.submitted(late, "j1", GpJobStatus.SUBMITTED, NOW - 100);
+        jobs.submitted(early, "j2", GpJobStatus.SUBMITTED, NOW - 500);
+        jobs.submitted(future, "j3", GpJobStatus.SUBMITTED, NOW + 500);
+        EnumSet<GpPhase> worked = EnumSet.of(GpPhase.RUNNING, GpPhase.DOWNLOADING, GpPhase.COMPLETING);
+        assertEquals(List.of(early.id(), late.id()), store.due(worked, NOW, 10).stream().map(GpJobRecord::id).toList());
+        assertEquals(1, store.due(worked, NOW, 1).size());
     }
 
     @Test
-    void submissionsUnderWayBeforeAStartAreTheInterruptedOnes() {
+    void aSubmissionUnderWayBeforeAStartIsNotSentAgainButEndsAsFailedWithItsReport() throws Exception {
         GpJobRecord job = intent("buffers", "points.geojson", SHA);
-        assertEquals(List.of(job.id()), store.interruptedSubmissions(NOW + 1).stream().map(GpJobRecord::id).toList());
-        assertEquals(List.of(), store.interruptedSubmissions(NOW));
+        Files.createDirectories(job.inputPath().getParent());
+        Files.writeString(job.inputPath(), "{}");
+        assertEquals(0, jobs.resume(NOW), "recorded by this start: its own submission, in progress");
+
+        assertEquals(1, jobs.resume(NOW + 1));
+        GpJobRecord decided = store.find(job.id()).orElseThrow();
+        assertEquals(GpPhase.COMPLETING, decided.phase());
+        assertEquals("submit-outcome-unknown", decided.failure().orElseThrow().reasonCode());
+
+        GpJobRecord ended = jobs.complete(decided);
+        assertEquals(GpPhase.FAILED, ended.phase());
+        Path folder = dir.resolve("outbox").resolve(ended.outputFolder());
+        JsonNode report = GpFlowHarness.json(folder.resolve("job.json"));
+        assertEquals(job.id(), report.path("jobId").asText());
+        assertEquals("FAILED", report.path("result").asText());
+        assertTrue(Files.exists(dir.resolve("failed/points.geojson")), "the input beside its error file");
+        assertEquals(job.id(), GpFlowHarness.json(dir.resolve("failed/points.geojson.error.json")).path("jobId").asText());
     }
 
     @Test
     void anOutputIsRecordedOncePerFileName() {
-        GpJobRecord job = intent("buffers", "points.geojson", SHA);
+        GpJobRecord job = fixture.downloading(intent("buffers", "points.geojson", SHA), "j1");
         GpOutputRecord raster = new GpOutputRecord("raster.tif", "Output_Raster", "RASTER", 10, SHA, NOW, null);
-        store.recordOutput(job.id(), raster);
-        assertThrows(GpJobStore.StoreException.class, () -> store.recordOutput(job.id(), raster));
+        jobs.outputWritten(job, raster);
+        assertThrows(GpJobStore.StoreException.class, () -> jobs.outputWritten(job, raster));
         assertEquals(List.of(raster), store.outputs(job.id()));
+    }
+
+    @Test
+    void aMoveIsRecordedOnlyFromThePhaseTheJobIsStillInAndOnlyAlongTheMachinesArrows() {
+        GpJobRecord submitting = intent("buffers", "points.geojson", SHA);
+        GpJobRecord running = jobs.submitted(submitting, "j1", GpJobStatus.SUBMITTED, NOW);
+
+        IllegalStateException stale = assertThrows(IllegalStateException.class,
+                () -> jobs.submitted(submitting, "j2", GpJobStatus.SUBMITTED, NOW), "a second submission");
+        assertTrue(stale.getMessage().contains("no longer SUBMITTING"), stale.getMessage());
+        assertEquals(Optional.of("j1"), store.find(running.id()).orElseThrow().serverJobId(), "nothing written");
+
+        assertThrows(IllegalStateException.class, () -> jobs.executed(running, JsonNodeFactory.instance.arrayNode(),
+                JsonNodeFactory.instance.arrayNode()), "RUNNING to DOWNLOADING by execute");
+        assertFalse(GpJobLifecycle.allowed(GpPhase.RUNNING, GpPhase.SUCCEEDED), "an end without its report");
+        assertFalse(GpJobLifecycle.allowed(GpPhase.SUCCEEDED, GpPhase.COMPLETING), "a finished job moves no more");
+    }
+
+    @Test
+    void aJobSucceedsOnceItsReportIsWrittenAndItsInputIsInDone() throws Exception {
+        GpJobRecord job = intent("buffers", "points.geojson", SHA);
+        Files.createDirectories(job.inputPath().getParent());
+        Files.writeString(job.inputPath(), "{}");
+        GpJobRecord downloading = fixture.downloading(job, "j1");
+        jobs.outputWritten(downloading, new GpOutputRecord("out.tif", "Output_Raster", "RASTER", 10, SHA, NOW, null));
+        GpJobRecord decided = jobs.decide(downloading, GpJobLifecycle.End.succeeded(List.of("no map image")));
+        assertEquals(Optional.of(GpPhase.SUCCEEDED), decided.outcome());
+        assertFalse(decided.phase().isFinished(), "decided, not ended");
+
+        GpJobRecord ended = jobs.complete(decided);
+        assertEquals(GpPhase.SUCCEEDED, ended.phase());
+        JsonNode report = GpFlowHarness.json(dir.resolve("outbox").resolve(ended.outputFolder()).resolve("job.json"));
+        assertEquals(job.id(), report.path("jobId").asText());
+        assertEquals("j1", report.path("serverJobId").asText());
+        assertEquals("no map image", report.path("warnings").get(0).asText());
+        assertTrue(Files.exists(dir.resolve("done/points.geojson")));
     }
 
     @Test
     void whatWasRecordedIsThereAfterTheStoreIsClosedAndOpenedAgain() {
         GpJobRecord job = intent("buffers", "points.geojson", SHA);
-        store.recordSubmitted(job.id(), "j1", GpJobStatus.SUBMITTED, NOW);
-        store.close();
-        store = newStore();
-        store.open();
+        jobs.submitted(job, "j1", GpJobStatus.SUBMITTED, NOW);
+        fixture.close();
+        reopen();
         assertEquals(Optional.of("j1"), store.find(job.id()).orElseThrow().serverJobId());
-        assertEquals(spec("buffers"), store.find(job.id()).orElseThrow().spec());
+        assertEquals(GpStoreFixture.spec("buffers", "file:" + dir.resolve("outbox")),
+                store.find(job.id()).orElseThrow().spec());
     }
 
     @Test
-    void startingUpMakesEveryRunningJobDueAtOnce() {
+    void startingUpMakesEveryJobInProgressDueAtOnce() {
         GpJobRecord job = intent("buffers", "points.geojson", SHA);
-        store.recordSubmitted(job.id(), "j1", GpJobStatus.SUBMITTED, NOW + 60_000);
-        assertEquals(1, store.resumeAll(NOW));
-        assertEquals(1, store.due(NOW, 10).size());
+        jobs.submitted(job, "j1", GpJobStatus.SUBMITTED, NOW + 60_000);
+        assertEquals(1, jobs.resume(NOW));
+        assertEquals(1, store.due(EnumSet.of(GpPhase.RUNNING), NOW, 10).size());
     }
 }

@@ -79,7 +79,7 @@ class GpUnsafeDropTest {
         assertEquals("unsafe-name", evilError.path("reasonCode").asText());
         assertTrue(evilError.path("reason").asText().startsWith("the name '" + evil + "' is refused: "), evilError::toString);
         assertEquals(escape, escapeError.path("file").asText());
-        Path failed = flow.inbox("buffers").resolve(GpInbox.FAILED);
+        Path failed = flow.inbox("buffers").resolve(GpInputFiles.FAILED);
         assertEquals(POINTS, Files.readString(failed.resolve("x_._._._evil1.geojson")), "kept as it was dropped");
         assertEquals("{\"dropped\": true}", Files.readString(failed.resolve("processing_._._._outside.geojson")));
         assertEquals(List.of("processing_._._._outside.geojson", "processing_._._._outside.geojson.error.json",

@@ -179,7 +179,7 @@ class WpsJobTest {
             assertEquals(GpFlowHarness.sha256(wps.tiff()), GpFlowHarness.sha256(folder.resolve("test.tif")));
             JsonNode literals = GpFlowHarness.json(folder.resolve("results.json"));
             assertTrue(literals.toString().contains("area.txt"), literals::toString);
-            assertTrue(Files.exists(flow.inbox("tiles").resolve(GpInbox.DONE).resolve("area.txt")));
+            assertTrue(Files.exists(flow.inbox("tiles").resolve(GpInputFiles.DONE).resolve("area.txt")));
         }
         for (int percent : new int[]{20, 40, 60, 80}) {
             long lines = progress.stream().filter(l -> l.contains(" " + percent + "% step at " + percent)).count();

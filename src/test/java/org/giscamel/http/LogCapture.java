@@ -10,13 +10,19 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records everything a logger tree writes at DEBUG and above, including exception chains, while open. */
 public final class LogCapture implements AutoCloseable {
 
+    /** One line as {@link #lines()} has it, and the MDC it was logged with. */
+    public record Line(String text, Map<String, String> mdc) {
+    }
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Line> withMdc = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final String loggerName;
     private final AbstractAppender appender;
@@ -32,6 +38,7 @@ public final class LogCapture implements AutoCloseable {
                     line.append(" | ").append(t);
                 }
                 lines.add(line.toString());
+                withMdc.add(new Line(line.toString(), Map.copyOf(event.getContextData().toMap())));
             }
         };
         appender.start();
@@ -50,6 +57,10 @@ public final class LogCapture implements AutoCloseable {
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    public List<Line> linesWithMdc() {
+        return List.copyOf(withMdc);
     }
 
     public String text() {

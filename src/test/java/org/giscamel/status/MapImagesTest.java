@@ -20,6 +20,7 @@ class MapImagesTest {
 
     @TempDir
     Path dir;
+    private StatusFixtures.Jobs jobs;
     private GpJobStore store;
     private MapImages images;
     private GpJobRecord job;
@@ -27,9 +28,10 @@ class MapImagesTest {
 
     @BeforeEach
     void open() throws Exception {
-        store = StatusFixtures.store(dir);
+        jobs = StatusFixtures.jobs(dir);
+        store = jobs.store();
         images = new MapImages(() -> store);
-        job = StatusFixtures.intent(store, "buffer-points", "points.geojson", "file:" + dir.resolve("outbox"));
+        job = jobs.downloading(jobs.intent("buffer-points", "points.geojson", "file:" + dir.resolve("outbox")), "j1");
         jobFolder = Files.createDirectories(dir.resolve("outbox").resolve(job.outputFolder()));
         Files.write(jobFolder.resolve("map.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
         Files.writeString(jobFolder.resolve("buffers.geojson"), "{}");
@@ -38,11 +40,11 @@ class MapImagesTest {
 
     @AfterEach
     void close() {
-        store.close();
+        jobs.close();
     }
 
     private void output(String file, String kind) {
-        store.recordOutput(job.id(), new GpOutputRecord(file, "p-" + file, kind, 4, "e".repeat(64),
+        jobs.lifecycle().outputWritten(job, new GpOutputRecord(file, "p-" + file, kind, 4, "e".repeat(64),
                 CREATED.toEpochMilli(), null));
     }
 

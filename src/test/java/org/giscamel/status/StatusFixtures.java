@@ -1,24 +1,22 @@
 package org.giscamel.status;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.giscamel.gp.GpJobLifecycle;
 import org.giscamel.gp.GpJobRecord;
-import org.giscamel.gp.GpJobSpec;
 import org.giscamel.gp.GpJobStore;
+import org.giscamel.gp.GpStoreFixture;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A job store in a temp folder, filled through its public API, and harvest reports as the harvest writes them. */
+/** A job store in a temp folder, filled through the GP state machine, and harvest reports as the harvest writes them. */
 final class StatusFixtures {
 
     static final Instant CREATED = Instant.parse("2026-01-15T10:00:00Z");
@@ -27,22 +25,37 @@ final class StatusFixtures {
     private StatusFixtures() {
     }
 
-    /** An open store whose jobs are all created at {@link #CREATED}. */
-    static GpJobStore store(Path dir) {
-        GpJobStore store = new GpJobStore("jdbc:h2:file:" + dir.resolve("gp-jobs") + ";WRITE_DELAY=0", "", "",
-                Clock.fixed(CREATED, ZoneOffset.UTC));
-        store.open();
-        return store;
+    /** A job store whose jobs are all created at {@link #CREATED}, and the folder their inputs would lie in. */
+    record Jobs(GpStoreFixture fixture, Path dir) implements AutoCloseable {
+
+        GpJobStore store() {
+            return fixture.store();
+        }
+
+        GpJobLifecycle lifecycle() {
+            return fixture.jobs();
+        }
+
+        /** A job recorded as about to be submitted; {@code output} is the declaration's output endpoint URI. */
+        GpJobRecord intent(String job, String inputName, String output) {
+            String sha = String.format("%064x", CONTENT.incrementAndGet());
+            return fixture.recorded(GpStoreFixture.spec(job, output), inputName, dir.resolve("inbox").resolve(inputName),
+                    sha, CREATED.toEpochMilli() + 3_600_000);
+        }
+
+        /** Submitted and succeeded on the server as {@code serverJobId}: its outputs are being written. */
+        GpJobRecord downloading(GpJobRecord job, String serverJobId) {
+            return fixture.downloading(job, serverJobId);
+        }
+
+        @Override
+        public void close() {
+            fixture.close();
+        }
     }
 
-    /** A job recorded as about to be submitted; {@code output} is the declaration's output endpoint URI. */
-    static GpJobRecord intent(GpJobStore store, String job, String inputName, String output) {
-        GpJobSpec spec = new GpJobSpec(job, URI.create("https://gis.example.com/arcgis/rest/services/S/GPServer/T"),
-                "Input", JsonNodeFactory.instance.objectNode(), output, Optional.empty(), true, Optional.empty(),
-                EnumSet.allOf(GpJobSpec.FeatureFormat.class), 4326);
-        String sha = String.format("%064x", CONTENT.incrementAndGet());
-        return store.recordIntent(new GpJobStore.NewJob(spec, inputName, Path.of("inbox", inputName), sha,
-                JsonNodeFactory.instance.objectNode(), CREATED.toEpochMilli() + 3_600_000));
+    static Jobs jobs(Path dir) {
+        return new Jobs(GpStoreFixture.open(dir, Clock.fixed(CREATED, ZoneOffset.UTC)), dir);
     }
 
     /**

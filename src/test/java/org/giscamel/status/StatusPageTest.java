@@ -1,11 +1,11 @@
 package org.giscamel.status;
 
 import org.giscamel.gp.GpFailure;
+import org.giscamel.gp.GpJobLifecycle;
 import org.giscamel.gp.GpJobRecord;
 import org.giscamel.gp.GpJobStatus;
 import org.giscamel.gp.GpJobStore;
 import org.giscamel.gp.GpOutputRecord;
-import org.giscamel.gp.GpPhase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.giscamel.status.StatusFixtures.CREATED;
-import static org.giscamel.status.StatusFixtures.intent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,18 +28,20 @@ class StatusPageTest {
 
     @TempDir
     Path dir;
+    private StatusFixtures.Jobs jobs;
     private GpJobStore store;
     private Path reports;
 
     @BeforeEach
     void open() {
-        store = StatusFixtures.store(dir);
+        jobs = StatusFixtures.jobs(dir);
+        store = jobs.store();
         reports = dir.resolve("reports");
     }
 
     @AfterEach
     void close() {
-        store.close();
+        jobs.close();
     }
 
     private StatusPage page(GpJobStore jobs) {
@@ -61,18 +62,17 @@ class StatusPageTest {
     }
 
     @Test
-    void aJobShowsItsStateProgressAgeAndOutputsWithAThumbnailOfItsMapImage() {
-        GpJobRecord running = intent(store, "buffer-points", "stations.geojson", outbox());
-        store.recordSubmitted(running.id(), "j-running", GpJobStatus.EXECUTING, Long.MAX_VALUE);
-        store.recordPoll(running.id(), GpJobStatus.EXECUTING, "esriJobExecuting 40% Buffering: step 2 of 5", null,
+    void aJobShowsItsStateProgressAgeAndOutputsWithAThumbnailOfItsMapImage() throws Exception {
+        GpJobRecord running = jobs.intent("buffer-points", "stations.geojson", outbox());
+        running = jobs.lifecycle().submitted(running, "j-running", GpJobStatus.EXECUTING, Long.MAX_VALUE);
+        jobs.lifecycle().polled(running, GpJobStatus.EXECUTING, "esriJobExecuting 40% Buffering: step 2 of 5", null,
                 Long.MAX_VALUE);
-        GpJobRecord done = intent(store, "buffer-points", "points.geojson", outbox());
-        store.recordSubmitted(done.id(), "j-done", GpJobStatus.SUBMITTED, Long.MAX_VALUE);
-        store.recordOutput(done.id(), new GpOutputRecord("buffers.geojson", "Output_Polygons", "FEATURES", 2_560,
+        GpJobRecord done = jobs.downloading(jobs.intent("buffer-points", "points.geojson", outbox()), "j-done");
+        jobs.lifecycle().outputWritten(done, new GpOutputRecord("buffers.geojson", "Output_Polygons", "FEATURES", 2_560,
                 "a".repeat(64), CREATED.toEpochMilli(), null));
-        store.recordOutput(done.id(), new GpOutputRecord("map.png", "mapImage", "MAP_IMAGE", 48_000,
+        jobs.lifecycle().outputWritten(done, new GpOutputRecord("map.png", "mapImage", "MAP_IMAGE", 48_000,
                 "b".repeat(64), CREATED.toEpochMilli(), null));
-        store.recordFinished(done.id(), GpPhase.SUCCEEDED, null, null);
+        jobs.fixture().finished(done, GpJobLifecycle.End.succeeded(List.of()));
 
         StatusSnapshot snapshot = page(store).snapshot();
         assertEquals(2, snapshot.jobTotal());
@@ -80,7 +80,7 @@ class StatusPageTest {
         assertTrue(html.contains("data-job=\"" + running.id() + "\" data-phase=\"RUNNING\""), html);
         assertTrue(html.contains("<progress max=\"100\" value=\"40\">"), html);
         assertTrue(html.contains("esriJobExecuting 40% Buffering: step 2 of 5"), html);
-        assertTrue(html.contains("job j-running"), html);
+        assertTrue(html.contains("id " + running.id()) && html.contains("server job j-running"), "both ids: " + html);
         assertTrue(html.contains(">5 min<"), html);
         assertTrue(html.contains("data-job=\"" + done.id() + "\" data-phase=\"SUCCEEDED\""), html);
         assertTrue(html.contains("<img class=\"thumb\" src=\"/status/jobs/" + done.id() + "/map.png\""), html);
@@ -91,8 +91,8 @@ class StatusPageTest {
 
     @Test
     void aMapImageInARemoteOutboxIsListedWithoutAThumbnail() {
-        GpJobRecord job = intent(store, "to-sftp", "points.geojson", "sftp://files.example.com/gp");
-        store.recordOutput(job.id(), new GpOutputRecord("map.png", "mapImage", "MAP_IMAGE", 100, "c".repeat(64),
+        GpJobRecord job = jobs.downloading(jobs.intent("to-sftp", "points.geojson", "sftp://files.example.com/gp"), "j1");
+        jobs.lifecycle().outputWritten(job, new GpOutputRecord("map.png", "mapImage", "MAP_IMAGE", 100, "c".repeat(64),
                 CREATED.toEpochMilli(), null));
 
         String html = page(store).html();
@@ -102,9 +102,9 @@ class StatusPageTest {
 
     @Test
     void aFailedJobShowsTheStepTheReasonAndTheServersMessages() {
-        GpJobRecord job = intent(store, "buffer-points", "points.geojson", outbox());
-        store.recordFinished(job.id(), GpPhase.FAILED, new GpFailure("run GP job", "the job failed on the server",
-                "job-failed", 0, null, List.of("ERROR 000735: Distance: Value is required")), null);
+        GpJobRecord job = jobs.intent("buffer-points", "points.geojson", outbox());
+        jobs.lifecycle().rejected(job, new GpFailure("run GP job", "the job failed on the server", "job-failed", 0,
+                null, List.of("ERROR 000735: Distance: Value is required")));
 
         String html = page(store).html();
         assertTrue(html.contains("data-phase=\"FAILED\""), html);
@@ -114,11 +114,12 @@ class StatusPageTest {
 
     @Test
     void everyValueFromOutsideIsEscaped() throws Exception {
-        GpJobRecord job = intent(store, "buffer-points", "<script>alert('x')</script>.geojson", outbox());
-        store.recordFinished(job.id(), GpPhase.FAILED, GpFailure.of("run GP job", "\"><img src=x onerror=alert(1)>",
-                "job-failed", List.of("<b>server</b> & co")), null);
-        store.recordOutput(job.id(), new GpOutputRecord("m\"ap<1>.png", "mapImage", "MAP_IMAGE", 10, "d".repeat(64),
-                CREATED.toEpochMilli(), "<u>cut short</u>"));
+        GpJobRecord job = jobs.downloading(jobs.intent("buffer-points", "<script>alert('x')</script>.geojson",
+                outbox()), "j1");
+        jobs.lifecycle().outputWritten(job, new GpOutputRecord("m\"ap<1>.png", "mapImage", "MAP_IMAGE", 10,
+                "d".repeat(64), CREATED.toEpochMilli(), "<u>cut short</u>"));
+        jobs.fixture().finished(job, GpJobLifecycle.End.failed(GpFailure.of("run GP job",
+                "\"><img src=x onerror=alert(1)>", "job-failed", List.of("<b>server</b> & co"))));
         StatusFixtures.report(reports, "main", "20260115T100000.000Z", "PARTIAL", "<svg onload=alert(2)>",
                 List.of("<iframe src=//evil>"));
 
