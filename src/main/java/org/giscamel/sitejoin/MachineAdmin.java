@@ -12,6 +12,7 @@ import org.giscamel.token.AuthContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +52,21 @@ final class MachineAdmin {
         } catch (TokenRejectedException notThisSite) {
             return Optional.empty();
         }
+    }
+
+    /** The name the site's machine list gives this machine's admin URL, in any spelling of that URL. */
+    Optional<String> listedIn(List<SiteAdmin.Machine> machines) {
+        return machines.stream().filter(m -> SiteJoinSteps.sameUrl(m.adminUrl(), adminUrl()))
+                .map(SiteAdmin.Machine::name).findFirst();
+    }
+
+    /**
+     * The machine's name as a member of the site whose machines are {@code members}: listed at its admin URL, or,
+     * listed under another spelling of that URL, the name it gives with the site's token, which only a member takes.
+     */
+    Optional<String> memberName(List<SiteAdmin.Machine> members, AuthContext siteToken) {
+        return listedIn(members).or(() -> nameWith(siteToken)
+                .filter(n -> members.stream().anyMatch(m -> m.name().equalsIgnoreCase(n))));
     }
 
     /**

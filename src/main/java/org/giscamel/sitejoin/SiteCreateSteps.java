@@ -116,12 +116,7 @@ public final class SiteCreateSteps {
             }
             List<SiteAdmin.Machine> machines = site.machines();
             MachineAdmin machine = run.machine();
-            Optional<String> name = machines.stream()
-                    .filter(m -> SiteJoinSteps.sameUrl(m.adminUrl(), machine.adminUrl()))
-                    .map(SiteAdmin.Machine::name)
-                    .findFirst()
-                    .or(() -> machine.nameWith(site.token())
-                            .filter(n -> machines.stream().anyMatch(m -> m.name().equalsIgnoreCase(n))));
+            Optional<String> name = machine.memberName(machines, site.token());
             if (name.isEmpty()) {
                 throw new SiteJoinStepException("the site on " + machine + " gives a token but does not list the "
                         + "machine among its machines; it may be another site");

@@ -138,10 +138,7 @@ public final class SiteJoinSteps {
             }
             MachineAdmin machine = run.machine();
             Optional<String> fromMachine = machine.nameWith(run.site().token());
-            String name = fromMachine.or(() -> run.site().machines().stream()
-                            .filter(m -> sameUrl(m.adminUrl(), machine.adminUrl()))
-                            .map(SiteAdmin.Machine::name)
-                            .findFirst())
+            String name = fromMachine.or(() -> machine.listedIn(run.site().machines()))
                     .orElseThrow(() -> new SiteJoinStepException(machine + " did not accept the site's token on "
                             + "admin/local, and the site lists no machine at " + machine.adminUrl()
                             + "; the join may not have taken effect"));
@@ -228,14 +225,7 @@ public final class SiteJoinSteps {
             run.inNoSite();
             return Completion.done(run.machineLabel() + " is in no site yet, and the site's credentials are valid");
         }
-        List<SiteAdmin.Machine> members = run.site().machines();
-        Optional<String> name = members.stream()
-                .filter(m -> sameUrl(m.adminUrl(), machine.adminUrl()))
-                .map(SiteAdmin.Machine::name)
-                .findFirst()
-                // Listed under another spelling of its URL: it accepts this site's token only if it is a member.
-                .or(() -> machine.nameWith(run.site().token())
-                        .filter(n -> members.stream().anyMatch(m -> m.name().equalsIgnoreCase(n))));
+        Optional<String> name = machine.memberName(run.site().machines(), run.site().token());
         if (name.isEmpty()) {
             throw new SiteJoinStepException(machine + " is already in another ArcGIS Server site (it is not one of the "
                     + "machines of " + run.site() + "); unregister it from that site before joining it to this one");

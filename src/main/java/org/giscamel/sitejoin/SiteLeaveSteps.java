@@ -198,15 +198,10 @@ public final class SiteLeaveSteps {
             return machines.stream().map(SiteAdmin.Machine::name).filter(wanted::equalsIgnoreCase).findFirst();
         }
         MachineAdmin leaving = run.leavingMachine();
-        Optional<String> listed = machines.stream().filter(m -> SiteJoinSteps.sameUrl(m.adminUrl(), leaving.adminUrl()))
-                .map(SiteAdmin.Machine::name).findFirst();
-        if (listed.isPresent()) {
-            return listed;
-        }
         try {
-            return leaving.nameWith(run.site().token())
-                    .filter(n -> machines.stream().anyMatch(m -> m.name().equalsIgnoreCase(n)));
+            return leaving.memberName(machines, run.site().token());
         } catch (GisServerException notAnswering) {
+            // Not listed at its URL, and it does not answer to give its name: not found.
             return Optional.empty();
         }
     }
