@@ -1,28 +1,16 @@
 package org.giscamel.sitejoin;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The steps of the create chain ({@code routes/site-create.camel.yaml}), in order, as the report names them. */
 public enum CreateStep implements SiteStep {
-    READ_REQUEST("read-request", false),
-    CHECK_SITE("check-site", false),
-    CREATE_SITE("create-site", true),
-    WAIT_FOR_RESTART("wait-for-restart", true),
-    VERIFY_WITH_TOKEN("verify-with-token", false);
+    READ_REQUEST, CHECK_SITE, CREATE_SITE, WAIT_FOR_RESTART, VERIFY_WITH_TOKEN;
 
-    private final String label;
-    private final boolean bringsChange;
-
-    CreateStep(String label, boolean bringsChange) {
-        this.label = label;
-        this.bringsChange = bringsChange;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    private static final Set<CreateStep> READ_ONLY = EnumSet.of(READ_REQUEST, CHECK_SITE, VERIFY_WITH_TOKEN);
 
     @Override
     public boolean bringsChange() {
-        return bringsChange;
+        return !READ_ONLY.contains(this);
     }
 }

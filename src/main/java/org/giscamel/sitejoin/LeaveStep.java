@@ -1,29 +1,16 @@
 package org.giscamel.sitejoin;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The steps of the leave chain ({@code routes/site-leave.camel.yaml}), in order, as the report names them. */
 public enum LeaveStep implements SiteStep {
-    READ_REQUEST("read-request", false),
-    CHECK_MEMBERSHIP("check-membership", false),
-    CHECK_GUARDS("check-guards", false),
-    STOP_MACHINE("stop-machine", true),
-    REMOVE_FROM_CLUSTER("remove-from-cluster", true),
-    UNREGISTER("unregister", true);
+    READ_REQUEST, CHECK_MEMBERSHIP, CHECK_GUARDS, STOP_MACHINE, REMOVE_FROM_CLUSTER, UNREGISTER;
 
-    private final String label;
-    private final boolean bringsChange;
-
-    LeaveStep(String label, boolean bringsChange) {
-        this.label = label;
-        this.bringsChange = bringsChange;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    private static final Set<LeaveStep> READ_ONLY = EnumSet.of(READ_REQUEST, CHECK_MEMBERSHIP, CHECK_GUARDS);
 
     @Override
     public boolean bringsChange() {
-        return bringsChange;
+        return !READ_ONLY.contains(this);
     }
 }

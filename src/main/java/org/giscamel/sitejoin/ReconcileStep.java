@@ -1,27 +1,16 @@
 package org.giscamel.sitejoin;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The steps of the reconcile ({@code routes/site-reconcile.camel.yaml}), in order, as the report names them. */
 public enum ReconcileStep implements SiteStep {
-    READ_DECLARATION("read-declaration", false),
-    READ_SITE("read-site", false),
-    PLAN("plan", false),
-    APPLY("apply", true);
+    READ_DECLARATION, READ_SITE, PLAN, APPLY;
 
-    private final String label;
-    private final boolean bringsChange;
-
-    ReconcileStep(String label, boolean bringsChange) {
-        this.label = label;
-        this.bringsChange = bringsChange;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    private static final Set<ReconcileStep> READ_ONLY = EnumSet.of(READ_DECLARATION, READ_SITE, PLAN);
 
     @Override
     public boolean bringsChange() {
-        return bringsChange;
+        return !READ_ONLY.contains(this);
     }
 }

@@ -1,31 +1,17 @@
 package org.giscamel.sitejoin;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The steps of the join chain, in order, as the report names them. */
 public enum Step implements SiteStep {
-    READ_REQUEST("read-request", false),
-    CHECK_MEMBERSHIP("check-membership", false),
-    JOIN_SITE("join-site", true),
-    WAIT_FOR_RESTART("wait-for-restart", true),
-    GET_ADMIN_TOKEN("get-admin-token", true),
-    READ_MACHINE_NAME("read-machine-name", false),
-    ADD_TO_CLUSTER("add-to-cluster", true),
-    START_MACHINE("start-machine", true);
+    READ_REQUEST, CHECK_MEMBERSHIP, JOIN_SITE, WAIT_FOR_RESTART, GET_ADMIN_TOKEN, READ_MACHINE_NAME, ADD_TO_CLUSTER,
+    START_MACHINE;
 
-    private final String label;
-    private final boolean bringsChange;
-
-    Step(String label, boolean bringsChange) {
-        this.label = label;
-        this.bringsChange = bringsChange;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
+    private static final Set<Step> READ_ONLY = EnumSet.of(READ_REQUEST, CHECK_MEMBERSHIP, READ_MACHINE_NAME);
 
     @Override
     public boolean bringsChange() {
-        return bringsChange;
+        return !READ_ONLY.contains(this);
     }
 }
