@@ -3,8 +3,6 @@ package org.giscamel.gp.output;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,7 +14,8 @@ import java.util.UUID;
 /**
  * Writes a file so that readers, and a restart after {@code kill -9}, see either nothing or the whole file: the
  * content goes to a hidden temp file in the same folder (so the rename stays on one file system), is forced to
- * disk, and is then renamed over the target in one atomic step. Content is streamed, never held in memory.
+ * disk, and is then renamed over the target in one atomic step. Content is streamed, never held in memory, and
+ * hashed on the way ({@link HashedCopy}).
  */
 public final class AtomicFiles {
 
@@ -33,16 +32,14 @@ public final class AtomicFiles {
         Files.createDirectories(folder);
         Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
         try {
-            HashingInputStream hashing = new HashingInputStream(in);
+            HashedCopy.Copied copied;
             // Opened rather than created with createTempFile, whose owner-only permissions the output would keep.
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                hashing.transferTo(out);
-                out.flush();
+                copied = HashedCopy.copy(in, channel);
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            return new WrittenFile(target, hashing.size(), hashing.sha256());
+            return new WrittenFile(target, copied.size(), copied.sha256());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
